@@ -1,0 +1,94 @@
+// Process every chapter of one edition and check what only the whole book can tell: unique slugs and ids,
+// links and glossary terms that resolve, sources that are used, handouts that keep their spoiler promise.
+import type { Root as HastRoot } from 'hast'
+import type { VFile } from 'vfile'
+import { VFile as VFileClass } from 'vfile'
+import type { ResolvedConfig } from './config.js'
+import type { Labels } from './labels.js'
+import { createProcessor } from './processor.js'
+import type { Edition, Source } from './schema.js'
+import './types.js'
+
+/** A processed chapter: its file (data and messages) and its hast. */
+export interface Chapter {
+  file: VFile
+  tree: HastRoot
+}
+
+export interface BookInput {
+  config: ResolvedConfig
+  labels: Labels
+  sources: ReadonlyMap<string, Source>
+  files: VFile[]
+}
+
+/** Process every chapter for `edition`; messages land on each chapter's file. */
+export async function processBook(input: BookInput, edition: Edition): Promise<Chapter[]> {
+  const processor = createProcessor({
+    edition,
+    labels: input.labels,
+    sources: input.sources,
+    chaptersDir: input.config.chaptersDir,
+    root: input.config.root
+  })
+  const chapters: Chapter[] = []
+  for (const original of input.files) {
+    const file = new VFileClass({ path: original.path, value: original.value, data: { slug: original.data.slug, order: original.data.order } })
+    const tree = await processor.run(processor.parse(file), file)
+    chapters.push({ file, tree })
+  }
+  return chapters
+}
+
+/** Book-wide checks; problems are reported on `problems` (or on the chapter they concern). */
+export function checkBook(chapters: Chapter[], sources: ReadonlyMap<string, Source>, sourceFiles: VFile[]) {
+  const owner = new Map<string, VFile>()
+  const slugs = new Map<string, VFile>()
+  for (const { file } of chapters) {
+    const slug = file.data.slug as string
+    const first = slugs.get(slug)
+    if (first) error(file, `Two chapters have the slug \`${slug}\` (also \`${first.basename}\`): rename one`, 'duplicate-slug')
+    slugs.set(slug, file)
+    for (const id of file.data.ids ?? []) {
+      const other = owner.get(id)
+      if (other && other !== file) error(file, `Id \`${id}\` is defined twice (also in \`${other.basename}\`)`, 'duplicate-id')
+      if (!other) owner.set(id, file)
+    }
+  }
+  const cited = new Set<string>()
+  for (const { file } of chapters) {
+    for (const ref of file.data.references ?? []) {
+      if (owner.has(ref.id)) continue
+      const what = ref.kind === 'term' ? `Glossary term \`${ref.id.slice(5)}\` is not defined (no \`:::definition\` with that id)` : `Link target \`#${ref.id}\` does not exist`
+      error(file, what, ref.kind === 'term' ? 'term-unknown' : 'link-broken', ref.place)
+    }
+    for (const id of file.data.citations ?? []) cited.add(id)
+    const handout = file.data.matter?.handout
+    for (const term of handout?.keyTerms ?? []) {
+      if (!owner.has(`term-${term}`)) error(file, `Handout key term \`${term}\` is not defined in the glossary`, 'term-unknown', { line: 1, column: 1 })
+    }
+    if (handout?.viewing === 'before') {
+      if (file.data.matter?.spoilers === 'full') error(file, 'A before-viewing handout cannot come from a chapter with `spoilers: full`', 'handout-spoiler', { line: 1, column: 1 })
+      for (const q of file.data.questions ?? []) {
+        if (q.spoiler) error(file, `Question ${q.number} stands in a spoiler block and cannot go into a before-viewing handout`, 'handout-spoiler', { line: 1, column: 1 })
+      }
+    }
+  }
+  for (const id of sources.keys()) {
+    if (cited.has(id)) continue
+    const file = sourceFiles.find((f) => String(f.value).includes(`id: ${id}`)) ?? sourceFiles[0]
+    if (!file) continue
+    const line = String(file.value).split('\n').findIndex((l) => l.includes(`id: ${id}`)) + 1
+    file.message(`Source \`${id}\` is never cited`, { place: { line, column: 1 }, ruleId: 'source-unused', source: 'nlmg' })
+  }
+}
+
+function error(file: VFile, reason: string, ruleId: string, place?: { line: number; column: number }) {
+  const message = file.message(reason, { place, ruleId, source: 'nlmg' })
+  message.fatal = true
+}
+
+/** A file to hang book-level messages on. */
+export function bookFile(path: string) {
+  return new VFileClass({ path })
+}

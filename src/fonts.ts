@@ -1,0 +1,37 @@
+// The guide's own typefaces, shipped from @fontsource packages (OFL): Literata for text, Source Sans 3 for
+// headings and labels. One list serves the PDF's @font-face rules and the EPUB's packed fonts.
+import { createRequire } from 'node:module'
+import path from 'node:path'
+
+const require = createRequire(import.meta.url)
+
+export interface FontFace {
+  family: string
+  weight: number
+  style: 'normal' | 'italic'
+  /** Absolute path of the WOFF2 file (print). */
+  woff2: string
+  /** Absolute path of the WOFF file (EPUB: wider reader support). */
+  woff: string
+  /** File name inside the EPUB. */
+  filename: string
+}
+
+const faces: Array<[pkg: string, family: string, weight: number, style: 'normal' | 'italic']> = [
+  ['@fontsource/literata', 'Literata', 400, 'normal'],
+  ['@fontsource/literata', 'Literata', 400, 'italic'],
+  ['@fontsource/literata', 'Literata', 700, 'normal'],
+  ['@fontsource/literata', 'Literata', 700, 'italic'],
+  ['@fontsource/source-sans-3', 'Source Sans 3', 400, 'normal'],
+  ['@fontsource/source-sans-3', 'Source Sans 3', 600, 'normal'],
+  ['@fontsource/source-sans-3', 'Source Sans 3', 700, 'normal']
+]
+
+/** Every face the guide uses, resolved to files on disk. */
+export function fontFaces(): FontFace[] {
+  return faces.map(([pkg, family, weight, style]) => {
+    const dir = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'files')
+    const base = `${pkg.split('/')[1]}-latin-${weight}-${style}`
+    return { family, weight, style, woff2: path.join(dir, `${base}.woff2`), woff: path.join(dir, `${base}.woff`), filename: `${base}.woff` }
+  })
+}

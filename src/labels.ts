@@ -1,0 +1,29 @@
+// The words the pipeline itself adds to the guide (block labels, banners) live in templates/labels.json.
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { z } from 'zod'
+
+export const labelsSchema = z.object({
+  spoiler: z.string(),
+  spoilerChapter: z.string(),
+  question: z.string(),
+  essay: z.string(),
+  answer: z.string(),
+  teacher: z.string(),
+  activity: z.string(),
+  minutes: z.string(),
+  notes: z.string(),
+  backToText: z.string(),
+  fullEntry: z.string(),
+  contents: z.string(),
+  teacherEdition: z.string(),
+  studentEdition: z.string()
+})
+
+export type Labels = z.infer<typeof labelsSchema>
+
+/** Read the label strings from a templates folder. */
+export async function loadLabels(templatesDir: string): Promise<Labels> {
+  const file = path.join(templatesDir, 'labels.json')
+  return labelsSchema.parse(JSON.parse(await readFile(file, 'utf8')))
+}

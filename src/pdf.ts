@@ -1,0 +1,58 @@
+// Print the book to PDF in two passes: the first with placeholder page numbers in the contents (fixed width,
+// so nothing reflows), then the contents' link targets are read back from that PDF and the second pass prints
+// the real numbers. Bookmarks come from the headings; the PDF is tagged.
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { GuardedPage } from './browser.js'
+
+export interface PrintJob {
+  /** Folder to write the page's HTML into (must be an allowed root of the page). */
+  workDir: string
+  /** Name of the HTML file, unique per job. */
+  name: string
+}
+
+/** Load `html` from a file (so local fonts and images load) and print it. */
+export async function printHtml(guarded: GuardedPage, job: PrintJob, html: string): Promise<Uint8Array> {
+  const file = path.join(job.workDir, `${job.name}.html`)
+  await writeFile(file, html)
+  const { page } = guarded
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 60_000 })
+  await page.evaluateHandle('document.fonts.ready').catch(() => {})
+  return page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 120_000 })
+}
+
+/**
+ * The page each contents entry points to, read from the PDF's link annotations: the first internal links in
+ * the document are the contents' own (nothing with links comes before it), one per entry, in order;
+ * a link wrapped over two lines gives two annotations with one target, merged here.
+ */
+export async function contentsPages(pdf: Uint8Array, ids: string[]): Promise<Map<string, number>> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const doc = await getDocument({ data: pdf.slice(), useSystemFonts: false, isEvalSupported: false }).promise
+  const targets: number[] = []
+  let previous: string | undefined
+  try {
+    for (let n = 1; n <= doc.numPages && targets.length < ids.length; n++) {
+      const page = await doc.getPage(n)
+      const annotations = (await page.getAnnotations()) as Array<{ subtype: string; dest?: unknown; rect: number[] }>
+      const links = annotations
+        .filter((a) => a.subtype === 'Link' && a.dest)
+        .sort((a, b) => (b.rect[1] as number) - (a.rect[1] as number) || (a.rect[0] as number) - (b.rect[0] as number))
+      for (const link of links) {
+        const dest = typeof link.dest === 'string' ? await doc.getDestination(link.dest) : (link.dest as unknown[])
+        if (!dest) continue
+        const key = JSON.stringify(dest)
+        if (key === previous) continue
+        previous = key
+        targets.push((await doc.getPageIndex(dest[0] as { num: number; gen: number })) + 1)
+        if (targets.length === ids.length) break
+      }
+    }
+  } finally {
+    await doc.destroy()
+  }
+  if (targets.length !== ids.length) throw new Error(`Contents: found ${targets.length} links for ${ids.length} entries`)
+  return new Map(ids.map((id, i) => [id, targets[i] as number]))
+}

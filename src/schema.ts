@@ -1,0 +1,100 @@
+// One schema per input: the book configuration, a chapter's front matter, a bibliography entry.
+// Types are inferred from these; nothing downstream re-validates raw input.
+import { z } from 'zod'
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+
+/** How much of the story a chapter gives away. */
+export const spoilerLevel = z.enum(['none', 'premise', 'full'])
+
+/** Paper sizes the PDF and handouts can be set on. */
+export const paperSize = z.enum(['a4', 'letter'])
+
+/** Editions built from the same Markdown. */
+export const edition = z.enum(['student', 'teacher'])
+
+/** Output formats. */
+export const format = z.enum(['pdf', 'epub', 'handouts'])
+
+/** A chapter's YAML front matter. */
+export const chapterMatter = z
+  .object({
+    /** The chapter's title, rendered as its `h1`. */
+    title: z.string().min(1),
+    /** Running-head text when the title is long. */
+    short: z.string().min(1).max(40).optional(),
+    /** One sentence on what the chapter covers. */
+    description: z.string().min(1),
+    /** How much of the story the chapter gives away. */
+    spoilers: spoilerLevel,
+    /** When true, every paragraph outside questions and teacher notes must cite a source. */
+    factual: z.boolean().default(false),
+    /** Makes a classroom handout from the chapter's questions and activity. */
+    handout: z
+      .object({
+        viewing: z.enum(['before', 'after']),
+        keyPoints: z.array(z.string().min(1)).min(1).max(6),
+        keyTerms: z.array(z.string().regex(slugPattern, 'a glossary id: lower-case words joined by hyphens')).default([])
+      })
+      .strict()
+      .optional()
+  })
+  .strict()
+
+/** A bibliography entry in `chapters/sources/*.yaml`. */
+export const source = z
+  .object({
+    id: z.string().regex(slugPattern, 'lower-case letters, digits and hyphens'),
+    author: z.string().min(1).optional(),
+    title: z.string().min(1),
+    container: z.string().min(1).optional(),
+    date: z.union([z.string(), z.number()]).transform(String).optional(),
+    url: z.url().optional(),
+    kind: z.enum(['film', 'novel', 'reference', 'review', 'interview', 'news', 'data', 'fan', 'other']),
+    note: z.string().min(1).optional(),
+    accessed: z.union([z.string(), z.number()]).transform(String).optional()
+  })
+  .strict()
+
+export const sourceList = z.array(source)
+
+/** The book's configuration (`book.yaml`); command-line options override it through the same schema. */
+export const bookConfig = z
+  .object({
+    title: z.string().min(1),
+    subtitle: z.string().min(1).optional(),
+    authors: z.array(z.string().min(1)).min(1),
+    publisher: z.string().min(1),
+    language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 language tag such as en-GB'),
+    identifier: z.string().min(1),
+    /** Publication date (YYYY-MM-DD); also the fixed timestamp of reproducible outputs. */
+    date: z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'), z.date()]).transform((d) =>
+      typeof d === 'string' ? d : d.toISOString().slice(0, 10)
+    ),
+    description: z.string().min(1),
+    subjects: z.array(z.string().min(1)).default([]),
+    keywords: z.array(z.string().min(1)).default([]),
+    /** Cover image, relative to the project root. */
+    cover: z.string().min(1),
+    coverAlt: z.string().min(1),
+    /** A one-paragraph accessibility summary for the EPUB. */
+    accessibilitySummary: z.string().min(1),
+    rights: z.string().min(1).optional(),
+    paper: paperSize.default('a4'),
+    justify: z.boolean().default(true),
+    formats: z.array(format).min(1).default(['pdf', 'epub', 'handouts']),
+    editions: z.array(edition).min(1).default(['student', 'teacher']),
+    outDir: z.string().min(1).default('dist'),
+    browser: z.string().min(1).optional(),
+    /** Base name of the output files, e.g. never-let-me-go-study-guide. */
+    filename: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case words joined by hyphens').default('study-guide')
+  })
+  .strict()
+
+export type ChapterMatter = z.infer<typeof chapterMatter>
+export type Source = z.infer<typeof source>
+export type BookConfig = z.infer<typeof bookConfig>
+export type Edition = z.infer<typeof edition>
+export type Format = z.infer<typeof format>
+export type PaperSize = z.infer<typeof paperSize>
+export type SpoilerLevel = z.infer<typeof spoilerLevel>

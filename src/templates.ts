@@ -1,0 +1,47 @@
+// Handlebars through its own instance, escaping on. Only the pipeline's own HTML goes in through `{{{…}}}`;
+// CSS strings go through `cssString`, which escapes for a CSS string inside a <style> element.
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import Handlebars from 'handlebars'
+
+export type Template = (context: object) => string
+
+/** A template set bound to one templates folder; compiled templates are cached per instance. */
+export function createTemplates(dir: string) {
+  const hbs = Handlebars.create()
+  hbs.registerHelper('cssString', (value: unknown) => new hbs.SafeString(cssString(String(value ?? ''))))
+  hbs.registerHelper('join', (list: unknown, separator: unknown) =>
+    Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : ''
+  )
+  // A JavaScript string literal for the EJS code epub-gen-memory evaluates in its templates.
+  hbs.registerHelper('ejsString', (value: unknown) => new hbs.SafeString(JSON.stringify(String(value ?? ''))))
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b)
+  hbs.registerHelper('times', (count: unknown, options: Handlebars.HelperOptions) => {
+    let out = ''
+    for (let i = 0; i < Number(count); i++) out += options.fn({ index: i })
+    return out
+  })
+  const cache = new Map<string, Promise<Template>>()
+  return {
+    /** Compile `name` (relative to the templates folder) once. */
+    get(name: string): Promise<Template> {
+      let template = cache.get(name)
+      if (!template) {
+        template = readFile(path.join(dir, name), 'utf8').then((source) => hbs.compile(source, { strict: true }))
+        cache.set(name, template)
+      }
+      return template
+    },
+    /** Register every `partials/*.hbs` file as a partial. */
+    async registerPartials(names: string[]) {
+      for (const name of names) hbs.registerPartial(path.basename(name, '.hbs'), await readFile(path.join(dir, name), 'utf8'))
+    }
+  }
+}
+
+export type Templates = ReturnType<typeof createTemplates>
+
+/** A CSS string literal, safe inside a <style> element. */
+export function cssString(value: string): string {
+  return `"${value.replace(/[\\"]/g, '\\$&').replace(/\n/g, '\\A ').replace(/</g, '\\3C ')}"`
+}
