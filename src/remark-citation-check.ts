@@ -22,7 +22,7 @@ export function remarkCitationCheck() {
         const table = ancestors[ancestors.length - 1] as Parent
         if (!factual || table.children[0] === node) return
       }
-      const words = toString(node).trim()
+      const words = toString(node, { includeImageAlt: false }).trim()
       if (words === '') return
       if (!factual && !numeric.test(words)) return
       if (hasNote(node)) return

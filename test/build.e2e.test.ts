@@ -1,0 +1,104 @@
+// End to end: the fixture book built into a temporary folder, each output judged by real tools.
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import JSZip from 'jszip'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { build, type BuildReport } from '../src/build.js'
+import { root } from './helpers.js'
+import { epubcheck, pdfFonts, pdfInfo, pdfPages } from './tools.js'
+
+const fixture = path.join(root, 'test/fixtures/book-basic')
+let out: string
+let report: BuildReport
+
+beforeAll(async () => {
+  out = await mkdtemp(path.join(os.tmpdir(), 'nlmg-e2e-'))
+  report = await build({ root: fixture, outDir: out })
+})
+afterAll(async () => {
+  await rm(out, { recursive: true, force: true })
+})
+
+describe('build (fixture book)', () => {
+  it('should succeed and write a PDF and an EPUB per edition', () => {
+    const messages = report.files.flatMap((f) => f.messages.map(String))
+    expect(messages).toEqual([])
+    expect(report.ok).toBe(true)
+    expect(report.written.map((f) => path.relative(out, f)).sort()).toEqual([
+      'student/fixture-book.epub',
+      'student/fixture-book.pdf',
+      'teacher/fixture-book.epub',
+      'teacher/fixture-book.pdf'
+    ])
+  })
+
+  it('should print the cover, the contents with real page numbers and each chapter on its own pages', async () => {
+    const pages = await pdfPages(path.join(out, 'teacher/fixture-book.pdf'))
+    expect(pages[0]).toContain('Fixture Book')
+    expect(pages[0]).toContain('TEACHER EDITION')
+    expect(pages[1]).toContain('Contents')
+    const opening = pages.findIndex((p) => /^\s*Opening Chapter\s*$/m.test(p) && p.includes('First section') && !p.includes('Contents')) + 1
+    const closing = pages.findIndex((p) => p.includes('Closing Chapter') && p.includes('Second section') && !p.includes('Contents')) + 1
+    expect(opening).toBeGreaterThan(2)
+    expect(closing).toBeGreaterThan(opening)
+    expect(pages[1]).toMatch(new RegExp(`Opening Chapter\\s+${opening}\\b`))
+    expect(pages[1]).toMatch(new RegExp(`Closing Chapter\\s+${closing}\\b`))
+    expect(pages[opening - 1]).toContain('ANSWER-GUIDANCE-ONE')
+    expect(pages[closing - 1]).toContain('Ratio 2:1 stays as text, and so does 10:30.')
+  })
+
+  it('should leave answer guidance and teacher notes out of the student PDF', async () => {
+    const text = (await pdfPages(path.join(out, 'student/fixture-book.pdf'))).join('\n')
+    expect(text).toContain('What does the word donor mean here?')
+    expect(text).not.toContain('ANSWER-GUIDANCE-ONE')
+    expect(text).not.toContain('TEACHER-NOTE-ONE')
+  })
+
+  it('should embed every font and tag the PDF', async () => {
+    const file = path.join(out, 'student/fixture-book.pdf')
+    const fonts = await pdfFonts(file)
+    expect(fonts.length).toBeGreaterThan(2)
+    expect(fonts.filter((f) => !f.embedded)).toEqual([])
+    expect(fonts.some((f) => f.name.includes('Literata'))).toBe(true)
+    expect((await pdfInfo(file)).Tagged).toBe('yes')
+  })
+
+  it('should pack an EPUB with mimetype first, the chapters, fonts, the image and a nav with sections', async () => {
+    const zip = await JSZip.loadAsync(await readFile(path.join(out, 'teacher/fixture-book.epub')))
+    const names = Object.keys(zip.files)
+    expect(names[0]).toBe('mimetype')
+    expect(names).toEqual(expect.arrayContaining(['OEBPS/opening.xhtml', 'OEBPS/closing.xhtml', 'OEBPS/cover.xhtml', 'OEBPS/toc.xhtml', 'OEBPS/toc.ncx', 'OEBPS/fonts/literata-latin-400-normal.woff']))
+    expect(names.filter((n) => n.startsWith('OEBPS/images/') && !n.endsWith('/'))).toHaveLength(2)
+    const nav = await zip.file('OEBPS/toc.xhtml')?.async('string')
+    expect(nav).toContain('<a href="opening.xhtml#opening-first-section">First section</a>')
+    expect(nav).toContain('epub:type="landmarks"')
+    const opf = await zip.file('OEBPS/content.opf')?.async('string')
+    expect(opf).toMatch(/properties="cover-image"/)
+    expect(opf).toContain('<meta property="schema:accessibilitySummary">')
+    const opening = await zip.file('OEBPS/opening.xhtml')?.async('string')
+    expect(opening).toContain('href="closing.xhtml#closing-second-section"')
+    expect(opening).toContain('ANSWER-GUIDANCE-ONE')
+  })
+
+  it('should pass epubcheck with no errors and no warnings', async () => {
+    for (const edition of ['student', 'teacher']) {
+      const result = await epubcheck(path.join(out, `${edition}/fixture-book.epub`))
+      expect({ edition, fatals: result.fatals, errors: result.errors, warnings: result.warnings }).toEqual({ edition, fatals: 0, errors: 0, warnings: 0 })
+    }
+  })
+})
+
+describe('build without a browser', () => {
+  it('should still write the EPUB, say how to get a browser and fail', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'nlmg-nobrowser-'))
+    try {
+      const result = await build({ root: fixture, outDir: dir, browser: '/nonexistent/chromium', editions: ['student'] })
+      expect(result.ok).toBe(false)
+      expect(result.failure).toMatch(/^Browser not found at \/nonexistent\/chromium\. .*apt-get install chromium/)
+      expect(result.written.map((f) => path.relative(dir, f))).toEqual(['student/fixture-book.epub'])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { matter, processChapter } from './helpers.js'
+
+describe('remarkCitations', () => {
+  it('should turn citations into numbered notes that link both ways and to the bibliography', async () => {
+    const { html, file, errors } = await processChapter(`${matter()}First :cite[film]. Second :cite[review,film].\n`)
+    expect(errors).toEqual([])
+    expect(file.data.citations).toEqual(['film', 'review'])
+    expect(html).toContain('First<sup><a href="#chap-fn-cite-film" id="chap-fnref-cite-film" aria-describedby="chap-footnote-label" role="doc-noteref" epub:type="noteref">1</a></sup>.')
+    expect(html).toContain('<li id="chap-fn-cite-review" epub:type="endnote">\n<p class="citation">Ann Critic, <em>A Review</em>, The Paper. <a href="#source-review">')
+    expect(html).toContain('href="#chap-fnref-cite-film-2"')
+    expect(html).toContain('<section class="footnotes" role="doc-endnotes" epub:type="endnotes"><h2 class="notes-heading" id="chap-footnote-label">Notes</h2>')
+  })
+
+  it('should report an unknown source at the citation', async () => {
+    const { errors } = await processChapter(`${matter()}Claim :cite[nowhere].\n`)
+    expect(errors).toEqual(['7:7 citation-unknown'])
+  })
+})
+
+describe('remarkCitationCheck', () => {
+  it('should require a citation on every paragraph of a factual chapter', async () => {
+    const { errors } = await processChapter(`${matter('factual: true\n')}Cited :cite[film].\n\nNot cited.\n\n::::question\nQuestions need none.\n::::\n`)
+    expect(errors).toEqual(['10:1 missing-citation'])
+  })
+
+  it('should require a citation on a date elsewhere', async () => {
+    const { errors } = await processChapter(`${matter()}An opinion needs none.\n\nIt opened in 2010.\n`)
+    expect(errors).toEqual(['9:1 missing-citation'])
+  })
+
+  it('should require a citation on each table row of a factual chapter', async () => {
+    const { errors } = await processChapter(`${matter('factual: true\n')}| A | B |\n| - | - |\n| x | y :cite[film] |\n| z | w |\n`)
+    expect(errors).toEqual(['11:1 missing-citation'])
+  })
+})
