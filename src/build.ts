@@ -9,7 +9,9 @@ import { BrowserError, findBrowser, launchBrowser, type BrowserSession } from '.
 import { loadConfig, packageRoot, type ConfigOverrides, type ResolvedConfig } from './config.js'
 import { buildEpub } from './epub.js'
 import { loadLabels, type Labels } from './labels.js'
-import { contentsPages, printHtml } from './pdf.js'
+import { hyphenatorFor } from './hyphenate.js'
+import { printBook } from './pdf.js'
+import { setPdfMetadata } from './pdf-metadata.js'
 import { contentsIds, printContext, renderPrintHtml } from './print-html.js'
 import { readChapters } from './read-chapters.js'
 import type { Edition } from './schema.js'
@@ -91,7 +93,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       browser = await launchBrowser(findBrowser(config.browser))
       clock('browser')
       for (const [edition, chapters] of editions) {
-        outputs.push({ path: `${edition}/${config.filename}.pdf`, data: await buildPdf({ config, labels, templates, browser, workDir, edition, chapters }) })
+        outputs.push({ path: `${edition}/${config.filename}.pdf`, data: await buildPdf({ config, labels, templates, browser, workDir, edition, chapters, sourceDateEpoch: epoch }) })
         clock(`pdf ${edition}`)
       }
     } catch (error) {
@@ -116,22 +118,35 @@ interface PdfJob {
   workDir: string
   edition: Edition
   chapters: Chapter[]
+  sourceDateEpoch?: number
 }
 
 /** Two passes: placeholders, then the contents' real page numbers. */
 async function buildPdf(job: PdfJob): Promise<Uint8Array> {
   const guarded = await job.browser.newPage([job.workDir, job.config.root, packageRoot])
   try {
-    const input = { config: job.config, labels: job.labels, chapters: job.chapters, edition: job.edition, paper: job.config.paper }
-    const name = `${job.edition}-${job.config.paper}`
-    const first = await printHtml(guarded, { workDir: job.workDir, name }, await renderPrintHtml(job.templates, printContext(input)))
-    const pages = await contentsPages(first, contentsIds(job.chapters))
-    const pdf = await printHtml(guarded, { workDir: job.workDir, name }, await renderPrintHtml(job.templates, printContext(input, pages)))
+    const { config } = job
+    const input = { config, labels: job.labels, chapters: job.chapters, edition: job.edition, paper: config.paper, hyphenate: hyphenatorFor(config.language) }
+    const html = await renderPrintHtml(job.templates, printContext(input))
+    const pdf = await printBook(guarded, { workDir: job.workDir, name: `${job.edition}-${config.paper}` }, html, contentsIds(job.chapters))
     if (guarded.problems.length > 0) throw new Error(`While printing: ${guarded.problems.join('; ')}`)
-    return pdf
+    return setPdfMetadata(pdf, {
+      title: config.subtitle ? `${config.title}: ${config.subtitle}` : config.title,
+      authors: config.authors,
+      subject: config.description,
+      keywords: config.keywords,
+      language: config.language,
+      creator: `${config.publisher} (${job.labels[job.edition === 'teacher' ? 'teacherEdition' : 'studentEdition']})`,
+      date: reproducibleDate(config.date, job.sourceDateEpoch)
+    })
   } finally {
     await guarded.page.close()
   }
+}
+
+/** The fixed date of reproducible outputs: SOURCE_DATE_EPOCH when given, else the book's date. */
+export function reproducibleDate(date: string, epoch?: number): Date {
+  return epoch !== undefined ? new Date(epoch * 1000) : new Date(`${date}T00:00:00Z`)
 }
 
 function envEpoch(): number | undefined {

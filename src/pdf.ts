@@ -13,14 +13,30 @@ export interface PrintJob {
   name: string
 }
 
-/** Load `html` from a file (so local fonts and images load) and print it. */
-export async function printHtml(guarded: GuardedPage, job: PrintJob, html: string): Promise<Uint8Array> {
+/**
+ * Load `html` from a file (so local fonts and images load) and print it twice: an untagged draft whose
+ * contents links tell each entry's page, then, with those numbers written into the contents in place (the
+ * placeholders are as wide as any number, so nothing reflows), the final tagged PDF with bookmarks.
+ */
+export async function printBook(guarded: GuardedPage, job: PrintJob, html: string, contentsIds: string[]): Promise<Uint8Array> {
   const file = path.join(job.workDir, `${job.name}.html`)
   await writeFile(file, html)
   const { page } = guarded
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 60_000 })
-  await page.evaluateHandle('document.fonts.ready').catch(() => {})
-  return page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 120_000 })
+  await page.evaluate('document.fonts.ready')
+  const options = { preferCSSPageSize: true, printBackground: true, timeout: 120_000 }
+  const draft = await page.pdf({ ...options, tagged: false, outline: false })
+  const pages = await contentsPages(draft, contentsIds)
+  const numbers = contentsIds.map((id) => String(pages.get(id)))
+  const filled = await page.evaluate((values: string[]) => {
+    const slots = document.querySelectorAll('.toc .toc-page')
+    slots.forEach((slot, i) => {
+      slot.textContent = values[i] ?? ''
+    })
+    return slots.length
+  }, numbers)
+  if (filled !== numbers.length) throw new Error(`Contents has ${filled} page slots for ${numbers.length} entries`)
+  return page.pdf({ ...options, tagged: true, outline: true })
 }
 
 /**

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url'
 import type { Root as HastRoot } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import type { Chapter } from './book.js'
+import { hyphenateTree } from './hyphenate.js'
 import type { ResolvedConfig } from './config.js'
 import { fontFaces } from './fonts.js'
 import type { Labels } from './labels.js'
@@ -10,21 +11,23 @@ import type { Edition, PaperSize } from './schema.js'
 import type { Templates } from './templates.js'
 import path from 'node:path'
 
-/** Page number per id (chapter slug or heading id), as printed. */
-export type PageMap = ReadonlyMap<string, number>
-
 export interface PrintContextInput {
   config: ResolvedConfig
   labels: Labels
   chapters: Chapter[]
   edition: Edition
   paper: PaperSize
+  /** Soft-hyphenates prose words (print only). */
+  hyphenate?: (word: string) => string
 }
 
-/** The data the print template receives, with page numbers filled from `pages` (placeholders when absent). */
-export function printContext(input: PrintContextInput, pages?: PageMap) {
+/** Placeholder page number: as wide as any real one, so filling in the numbers does not reflow the contents. */
+const placeholder = '000'
+
+/** The data the print template receives; the contents carries placeholders until the PDF stage fills them. */
+export function printContext(input: PrintContextInput) {
   const { config, labels } = input
-  const page = (id: string) => (pages ? String(pages.get(id) ?? '') : '000')
+  const page = (_id: string) => placeholder
   return {
     book: config,
     labels,
@@ -43,7 +46,7 @@ export function printContext(input: PrintContextInput, pages?: PageMap) {
         running: matter?.short ?? matter?.title ?? slug,
         page: page(slug),
         sections: (file.data.headings ?? []).filter((h) => h.depth === 2).map((h) => ({ id: h.id, text: h.text, page: page(h.id) })),
-        html: chapterHtml(tree)
+        html: chapterHtml(input.hyphenate ? hyphenateTree(structuredClone(tree), input.hyphenate) : tree)
       }
     })
   }

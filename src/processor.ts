@@ -3,6 +3,7 @@ import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
+import remarkSmartypants from 'remark-smartypants'
 import { unified } from 'unified'
 import type { Labels } from './labels.js'
 import { remarkBlocks } from './remark-blocks.js'
@@ -32,6 +33,8 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkFrontmatter, ['yaml'])
       .use(remarkGfm)
       .use(remarkDirective)
+      // Curly quotes, dashes and ellipses in text nodes only: directive names, attributes and URLs stay as typed.
+      .use(remarkSmartypants)
       // First: later stages read `file.data.matter`.
       .use(remarkChapterMatter)
       // Before anything renders: the student edition never holds answers or teacher notes.

@@ -16,7 +16,7 @@ export function remarkStats() {
       if (node.type !== 'paragraph') return
       if (ancestors.some((a) => a.type === 'footnoteDefinition' || a.type === 'table')) return
       const className = (node.data as { hProperties?: { className?: string[] } } | undefined)?.hProperties?.className
-      if (className?.includes('block-label') || className?.includes('source-entry')) return
+      if (className?.some((c) => c === 'block-label' || c === 'source-entry' || c === 'term')) return
       chunks.push(toString(node))
     })
     file.data.stats = measure(chunks)

@@ -6,6 +6,7 @@ import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildReport } from '../src/build.js'
 import { root } from './helpers.js'
+import { contentsProblems } from './pdf-checks.js'
 import { epubcheck, pdfFonts, pdfInfo, pdfPages } from './tools.js'
 
 const fixture = path.join(root, 'test/fixtures/book-basic')
@@ -48,6 +49,28 @@ describe('build (fixture book)', () => {
     expect(pages[closing - 1]).toContain('Ratio 2:1 stays as text, and so does 10:30.')
   })
 
+  it('should print contents page numbers that match the pages, and the chapter in every running head', async () => {
+    const chapters = [
+      { title: 'Opening Chapter', running: 'Opening Chapter' },
+      { title: 'Closing Chapter', running: 'Closing Chapter' }
+    ]
+    for (const edition of ['student', 'teacher']) {
+      expect(await contentsProblems(path.join(out, `${edition}/fixture-book.pdf`), chapters)).toEqual([])
+    }
+    // The check can fail: a wrong running head or a chapter missing from the contents is caught.
+    const wrong = await contentsProblems(path.join(out, 'student/fixture-book.pdf'), [{ title: 'Opening Chapter', running: 'Elsewhere' }, { title: 'Absent', running: 'Absent' }])
+    expect(wrong).toEqual(expect.arrayContaining([expect.stringMatching(/running head “OPENING CHAPTER”, expected “ELSEWHERE”/), 'chapter “Absent” is missing from the contents']))
+  })
+
+  it('should set the document metadata and a bookmark per chapter', async () => {
+    const file = path.join(out, 'student/fixture-book.pdf')
+    const info = await pdfInfo(file)
+    expect(info).toMatchObject({ Title: 'Fixture Book: A tiny book that uses every construct', Author: 'Test Author', Subject: 'A fixture for the generator\'s end-to-end tests.', Keywords: 'fixture', Tagged: 'yes' })
+    expect(info.CreationDate).toMatch(/May\s+1 00:00:00 2024/)
+    const titles = await outlineTitles(file)
+    expect(titles).toEqual(expect.arrayContaining(['Opening Chapter', 'First section', 'Closing Chapter', 'Second section']))
+  })
+
   it('should leave answer guidance and teacher notes out of the student PDF', async () => {
     const text = (await pdfPages(path.join(out, 'student/fixture-book.pdf'))).join('\n')
     expect(text).toContain('What does the word donor mean here?')
@@ -85,6 +108,32 @@ describe('build (fixture book)', () => {
     for (const edition of ['student', 'teacher']) {
       const result = await epubcheck(path.join(out, `${edition}/fixture-book.epub`))
       expect({ edition, fatals: result.fatals, errors: result.errors, warnings: result.warnings }).toEqual({ edition, fatals: 0, errors: 0, warnings: 0 })
+    }
+  })
+})
+
+/** Every bookmark title, depth first. */
+async function outlineTitles(file: string): Promise<string[]> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const doc = await getDocument({ data: new Uint8Array(await readFile(file)) }).promise
+  type Item = { title: string; items: Item[] }
+  const walk = (items: Item[]): string[] => items.flatMap((i) => [i.title, ...walk(i.items)])
+  const titles = walk(((await doc.getOutline()) ?? []) as Item[])
+  await doc.destroy()
+  return titles
+}
+
+describe('build on US Letter', () => {
+  it('should set every page on Letter paper and keep the contents right', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'nlmg-letter-'))
+    try {
+      const result = await build({ root: fixture, outDir: dir, paper: 'letter', formats: ['pdf'], editions: ['student'] })
+      expect(result.ok).toBe(true)
+      const file = path.join(dir, 'student/fixture-book.pdf')
+      expect((await pdfInfo(file))['Page size']).toMatch(/^612 x 792 pts \(letter\)/)
+      expect(await contentsProblems(file, [{ title: 'Opening Chapter', running: 'Opening Chapter' }, { title: 'Closing Chapter', running: 'Closing Chapter' }])).toEqual([])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
     }
   })
 })

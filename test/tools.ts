@@ -7,7 +7,8 @@ const run = promisify(execFile)
 /** The text of each page of a PDF, in order. */
 export async function pdfPages(file: string): Promise<string[]> {
   const { stdout } = await run('pdftotext', ['-layout', file, '-'], { maxBuffer: 64 * 1024 * 1024 })
-  return stdout.split('\f').slice(0, -1)
+  // Soft hyphens stay in the text layer where a word did not break there; a reader's search ignores them.
+  return stdout.replace(/\u00AD/g, '').split('\f').slice(0, -1)
 }
 
 /** Fonts of a PDF as `{ name, embedded }`. */
