@@ -43,6 +43,7 @@ export async function processBook(input: BookInput, edition: Edition): Promise<C
 /** Book-wide checks; problems are reported on `problems` (or on the chapter they concern). */
 export function checkBook(chapters: Chapter[], sources: ReadonlyMap<string, Source>, sourceFiles: VFile[]) {
   const owner = new Map<string, VFile>()
+  const spoilerTerms = new Set(chapters.flatMap(({ file }) => (file.data.definitions ?? []).filter((d) => d.spoiler).map((d) => d.id)))
   const slugs = new Map<string, VFile>()
   for (const { file } of chapters) {
     const slug = file.data.slug as string
@@ -71,6 +72,12 @@ export function checkBook(chapters: Chapter[], sources: ReadonlyMap<string, Sour
       if (file.data.matter?.spoilers === 'full') error(file, 'A before-viewing handout cannot come from a chapter with `spoilers: full`', 'handout-spoiler', { line: 1, column: 1 })
       for (const q of file.data.questions ?? []) {
         if (q.spoiler) error(file, `Question ${q.number} stands in a spoiler block and cannot go into a before-viewing handout`, 'handout-spoiler', { line: 1, column: 1 })
+      }
+      for (const [i, activity] of (file.data.activities ?? []).entries()) {
+        if (activity.spoiler) error(file, `Activity ${i + 1} stands in a spoiler block and cannot go into a before-viewing handout`, 'handout-spoiler', { line: 1, column: 1 })
+      }
+      for (const term of handout.keyTerms.filter((t) => spoilerTerms.has(t))) {
+        error(file, `Key term \`${term}\` has a definition that gives the story away and cannot go into a before-viewing handout (mark a safe definition \`spoilers="none"\`)`, 'handout-spoiler', { line: 1, column: 1 })
       }
     }
   }

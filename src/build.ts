@@ -10,7 +10,8 @@ import { loadConfig, packageRoot, type ConfigOverrides, type ResolvedConfig } fr
 import { buildEpub } from './epub.js'
 import { loadLabels, type Labels } from './labels.js'
 import { hyphenatorFor } from './hyphenate.js'
-import { printBook } from './pdf.js'
+import { buildHandouts } from './handouts.js'
+import { printBook, type PrintedBook } from './pdf.js'
 import { setPdfMetadata } from './pdf-metadata.js'
 import { contentsIds, printContext, renderPrintHtml } from './print-html.js'
 import { readChapters } from './read-chapters.js'
@@ -86,15 +87,28 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     }
     clock('epub')
   }
-  if (config.formats.includes('pdf')) {
+  // Handouts need the guide's page numbers, so the guide is printed whenever PDFs or handouts are asked for.
+  if (config.formats.includes('pdf') || config.formats.includes('handouts')) {
     let browser: BrowserSession | undefined
     const workDir = await mkdtemp(path.join(os.tmpdir(), 'nlmg-build-'))
     try {
       browser = await launchBrowser(findBrowser(config.browser))
       clock('browser')
       for (const [edition, chapters] of editions) {
-        outputs.push({ path: `${edition}/${config.filename}.pdf`, data: await buildPdf({ config, labels, templates, browser, workDir, edition, chapters, sourceDateEpoch: epoch }) })
+        const job = { config, labels, templates, browser, workDir, edition, chapters, sourceDateEpoch: epoch }
+        const guide = await buildPdf(job)
+        if (config.formats.includes('pdf')) outputs.push({ path: `${edition}/${config.filename}.pdf`, data: guide.pdf })
         clock(`pdf ${edition}`)
+        if (!config.formats.includes('handouts')) continue
+        const handouts = await buildHandouts({ ...job, guide, allowedRoots: allowedRoots(workDir, config) })
+        outputs.push(...handouts.outputs)
+        for (const { slug, pages } of handouts.tooLong) {
+          // Reported on the chapter's file from the checking pass, so each chapter is listed once.
+          const file = teacher.find((c) => c.file.data.slug === slug)?.file
+          const message = file?.message(`The ${edition} handout runs to ${pages} pages (two at most): cut questions, answer lines or key points`, { place: { line: 1, column: 1 }, ruleId: 'handout-length', source: 'nlmg' })
+          if (message) message.fatal = true
+        }
+        clock(`handouts ${edition}`)
       }
     } catch (error) {
       if (!(error instanceof BrowserError)) throw error
@@ -103,6 +117,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       await browser?.close()
       await rm(workDir, { recursive: true, force: true })
     }
+    if (report.files.some((f) => f.messages.some((m) => m.fatal))) return report
   }
   // With no browser the EPUBs are still written; the failure is reported and the exit code says so.
   report.written = await commitOutputs(config.outDir, report.failure ? outputs.filter((o) => !o.path.endsWith('.pdf')) : outputs)
@@ -121,16 +136,21 @@ interface PdfJob {
   sourceDateEpoch?: number
 }
 
-/** Two passes: placeholders, then the contents' real page numbers. */
-async function buildPdf(job: PdfJob): Promise<Uint8Array> {
-  const guarded = await job.browser.newPage([job.workDir, job.config.root, packageRoot])
+/** Folders a printed page may load from: the build's own work folder, the project, and the package (fonts, styles). */
+function allowedRoots(workDir: string, config: ResolvedConfig) {
+  return [workDir, config.root, packageRoot]
+}
+
+/** The guide for one edition: printed with its contents' page numbers, with document metadata set. */
+async function buildPdf(job: PdfJob): Promise<PrintedBook> {
+  const guarded = await job.browser.newPage(allowedRoots(job.workDir, job.config))
   try {
     const { config } = job
     const input = { config, labels: job.labels, chapters: job.chapters, edition: job.edition, paper: config.paper, hyphenate: hyphenatorFor(config.language) }
     const html = await renderPrintHtml(job.templates, printContext(input))
-    const pdf = await printBook(guarded, { workDir: job.workDir, name: `${job.edition}-${config.paper}` }, html, contentsIds(job.chapters))
+    const book = await printBook(guarded, { workDir: job.workDir, name: `${job.edition}-${config.paper}` }, html, contentsIds(job.chapters))
     if (guarded.problems.length > 0) throw new Error(`While printing: ${guarded.problems.join('; ')}`)
-    return setPdfMetadata(pdf, {
+    const pdf = await setPdfMetadata(book.pdf, {
       title: config.subtitle ? `${config.title}: ${config.subtitle}` : config.title,
       authors: config.authors,
       subject: config.description,
@@ -139,6 +159,7 @@ async function buildPdf(job: PdfJob): Promise<Uint8Array> {
       creator: `${config.publisher} (${job.labels[job.edition === 'teacher' ? 'teacherEdition' : 'studentEdition']})`,
       date: reproducibleDate(config.date, job.sourceDateEpoch)
     })
+    return { ...book, pdf }
   } finally {
     await guarded.page.close()
   }

@@ -17,7 +17,19 @@ export const labelsSchema = z.object({
   fullEntry: z.string(),
   contents: z.string(),
   teacherEdition: z.string(),
-  studentEdition: z.string()
+  studentEdition: z.string(),
+  beforeViewing: z.string(),
+  afterViewing: z.string(),
+  name: z.string(),
+  class: z.string(),
+  date: z.string(),
+  keyPoints: z.string(),
+  keyTerms: z.string(),
+  questions: z.string(),
+  answerGuidanceIncluded: z.string(),
+  /** With {edition}, {chapter}, {from} and {to}. */
+  guideReference: z.string(),
+  handouts: z.string()
 })
 
 export type Labels = z.infer<typeof labelsSchema>

@@ -18,7 +18,15 @@ export interface PrintJob {
  * contents links tell each entry's page, then, with those numbers written into the contents in place (the
  * placeholders are as wide as any number, so nothing reflows), the final tagged PDF with bookmarks.
  */
-export async function printBook(guarded: GuardedPage, job: PrintJob, html: string, contentsIds: string[]): Promise<Uint8Array> {
+/** A printed book and where its contents entries landed. */
+export interface PrintedBook {
+  pdf: Uint8Array
+  /** Page number of each contents entry (chapter slug or section id). */
+  pages: Map<string, number>
+  pageCount: number
+}
+
+export async function printBook(guarded: GuardedPage, job: PrintJob, html: string, contentsIds: string[]): Promise<PrintedBook> {
   const file = path.join(job.workDir, `${job.name}.html`)
   await writeFile(file, html)
   const { page } = guarded
@@ -26,7 +34,7 @@ export async function printBook(guarded: GuardedPage, job: PrintJob, html: strin
   await page.evaluate('document.fonts.ready')
   const options = { preferCSSPageSize: true, printBackground: true, timeout: 120_000 }
   const draft = await page.pdf({ ...options, tagged: false, outline: false })
-  const pages = await contentsPages(draft, contentsIds)
+  const { pages, pageCount } = await contentsPages(draft, contentsIds)
   const numbers = contentsIds.map((id) => String(pages.get(id)))
   const filled = await page.evaluate((values: string[]) => {
     const slots = document.querySelectorAll('.toc .toc-page')
@@ -36,7 +44,7 @@ export async function printBook(guarded: GuardedPage, job: PrintJob, html: strin
     return slots.length
   }, numbers)
   if (filled !== numbers.length) throw new Error(`Contents has ${filled} page slots for ${numbers.length} entries`)
-  return page.pdf({ ...options, tagged: true, outline: true })
+  return { pdf: await page.pdf({ ...options, tagged: true, outline: true }), pages, pageCount }
 }
 
 /**
@@ -44,10 +52,11 @@ export async function printBook(guarded: GuardedPage, job: PrintJob, html: strin
  * the document are the contents' own (nothing with links comes before it), one per entry, in order;
  * a link wrapped over two lines gives two annotations with one target, merged here.
  */
-export async function contentsPages(pdf: Uint8Array, ids: string[]): Promise<Map<string, number>> {
+export async function contentsPages(pdf: Uint8Array, ids: string[]): Promise<{ pages: Map<string, number>; pageCount: number }> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
   const doc = await getDocument({ data: pdf.slice(), useSystemFonts: false, isEvalSupported: false }).promise
   const targets: number[] = []
+  const pageCount = doc.numPages
   let previous: string | undefined
   try {
     for (let n = 1; n <= doc.numPages && targets.length < ids.length; n++) {
@@ -70,5 +79,5 @@ export async function contentsPages(pdf: Uint8Array, ids: string[]): Promise<Map
     await doc.destroy()
   }
   if (targets.length !== ids.length) throw new Error(`Contents: found ${targets.length} links for ${ids.length} entries`)
-  return new Map(ids.map((id, i) => [id, targets[i] as number]))
+  return { pages: new Map(ids.map((id, i) => [id, targets[i] as number])), pageCount }
 }

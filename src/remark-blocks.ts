@@ -28,6 +28,7 @@ export function remarkBlocks(options: BlocksOptions) {
     const state = { questions: 0 }
     file.data.questions = []
     file.data.definitions = []
+    file.data.activities = []
     file.data.references ??= []
     file.data.ids ??= []
     visitParents(tree, (node, ancestors) => {
@@ -45,6 +46,11 @@ function fail(file: VFile, node: Directive, reason: string, ruleId: string) {
 
 function within(ancestors: unknown[], name: string) {
   return ancestors.some((a) => (a as Directive).type === 'containerDirective' && (a as Directive).name === name)
+}
+
+/** Whether a block gives the story away: inside a spoiler block, or anywhere in a `spoilers: full` chapter. */
+function spoilerAt(ancestors: unknown[], file: VFile) {
+  return within(ancestors, 'spoiler') || file.data.matter?.spoilers === 'full'
 }
 
 function container(node: ContainerDirective, ancestors: unknown[], file: VFile, options: BlocksOptions, state: { questions: number }) {
@@ -83,9 +89,8 @@ function container(node: ContainerDirective, ancestors: unknown[], file: VFile, 
         return fail(file, node, '`kind` must be `question` or `essay`', 'question-kind')
       }
       const number = ++state.questions
-      const spoiler = within(ancestors, 'spoiler') || file.data.matter?.spoilers === 'full'
-      file.data.questions?.push({ number, kind, lines, spoiler })
-      set('div', ['question', `question-${kind}`], { id: `${file.data.slug}-q${number}` })
+      file.data.questions?.push({ number, kind, lines, spoiler: spoilerAt(ancestors, file) })
+      set('div', ['question', `question-${kind}`], { id: `${file.data.slug}-q${number}`, dataLines: lines })
       file.data.ids?.push(`${file.data.slug}-q${number}`)
       label(blockLabel(`${kind === 'essay' ? labels.essay : labels.question} ${number}`))
       return
@@ -100,6 +105,7 @@ function container(node: ContainerDirective, ancestors: unknown[], file: VFile, 
       label(blockLabel(labels.teacher))
       return
     case 'activity': {
+      file.data.activities?.push({ spoiler: spoilerAt(ancestors, file) })
       set('div', ['activity'])
       const minutes = attrs.minutes ? ` (${attrs.minutes} ${labels.minutes})` : ''
       label(blockLabel(labels.activity, attrs.title ? `${attrs.title}${minutes}` : minutes.trim() || undefined))
@@ -108,7 +114,9 @@ function container(node: ContainerDirective, ancestors: unknown[], file: VFile, 
     case 'definition': {
       if (!attrs.term) return fail(file, node, 'A `:::definition` needs `term="…"`', 'definition-term')
       const id = attrs.id ?? slugOf(attrs.term)
-      file.data.definitions?.push({ id, term: attrs.term })
+      if (attrs.spoilers !== undefined && attrs.spoilers !== 'none') return fail(file, node, '`spoilers` on a definition can only be `none`', 'definition-spoilers')
+      const spoiler = attrs.spoilers === 'none' ? within(ancestors, 'spoiler') : spoilerAt(ancestors, file)
+      file.data.definitions?.push({ id, term: attrs.term, spoiler })
       file.data.ids?.push(`term-${id}`)
       set('div', ['definition'], { id: `term-${id}` })
       node.children.unshift(paragraph([{ type: 'strong', data: { hName: 'dfn' }, children: [text(attrs.term)] }], ['term']) as BlockContent)

@@ -49,7 +49,10 @@ declare module 'vfile' {
     ids: string[]
     references: IdReference[]
     citations: string[]
-    definitions: Array<{ id: string; term: string }>
+    /** Glossary definitions; `spoiler` unless marked `spoilers="none"` in a chapter that is otherwise safe. */
+    definitions: Array<{ id: string; term: string; spoiler: boolean }>
+    /** Activities, in order; `spoiler` when inside a spoiler block or a `spoilers: full` chapter. */
+    activities: Array<{ spoiler: boolean }>
     questions: QuestionInfo[]
     images: string[]
     stats: ChapterStats

@@ -6,7 +6,8 @@ import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildReport } from '../src/build.js'
 import { root } from './helpers.js'
-import { contentsProblems } from './pdf-checks.js'
+import { editionProblems, epubText, pdfText, teacherOnlyTexts } from './edition-checks.js'
+import { contentsProblems, readContents } from './pdf-checks.js'
 import { epubcheck, pdfFonts, pdfInfo, pdfPages } from './tools.js'
 
 const fixture = path.join(root, 'test/fixtures/book-basic')
@@ -27,10 +28,14 @@ describe('build (fixture book)', () => {
     expect(messages).toEqual([])
     expect(report.ok).toBe(true)
     expect(report.written.map((f) => path.relative(out, f)).sort()).toEqual([
+      'student/fixture-book-handouts.pdf',
       'student/fixture-book.epub',
       'student/fixture-book.pdf',
+      'student/handouts/01-opening.pdf',
+      'teacher/fixture-book-handouts.pdf',
       'teacher/fixture-book.epub',
-      'teacher/fixture-book.pdf'
+      'teacher/fixture-book.pdf',
+      'teacher/handouts/01-opening.pdf'
     ])
   })
 
@@ -122,6 +127,43 @@ async function outlineTitles(file: string): Promise<string[]> {
   await doc.destroy()
   return titles
 }
+
+describe('handouts (fixture book)', () => {
+  it('should keep every answer and teacher note out of the student edition and put all of them in the teacher edition', async () => {
+    const needles = await teacherOnlyTexts(path.join(fixture, 'chapters'))
+    expect(needles).toHaveLength(2)
+    const texts = async (edition: string) => ({
+      pdf: await pdfText(path.join(out, `${edition}/fixture-book.pdf`)),
+      epub: await epubText(path.join(out, `${edition}/fixture-book.epub`)),
+      handout: await pdfText(path.join(out, `${edition}/handouts/01-opening.pdf`)),
+      handouts: await pdfText(path.join(out, `${edition}/fixture-book-handouts.pdf`))
+    })
+    expect(editionProblems(needles.slice(0, 1), await texts('student'), await texts('teacher'))).toEqual([])
+    // The teacher note belongs to the activity, which is in the guide and the handout alike.
+    expect(editionProblems(needles.slice(1), await texts('student'), await texts('teacher'))).toEqual([])
+  })
+
+  it('should print a one- or two-page handout whose page reference matches the guide', async () => {
+    for (const edition of ['student', 'teacher']) {
+      const handout = await pdfPages(path.join(out, `${edition}/handouts/01-opening.pdf`))
+      expect(handout.length).toBeGreaterThanOrEqual(1)
+      expect(handout.length).toBeLessThanOrEqual(2)
+      const text = handout.join('\n')
+      expect(text).toContain('Opening Chapter')
+      expect(text).toMatch(/Name\s+Class\s+Date/)
+      expect(text).toContain('Before viewing')
+      const guide = readContents(await pdfPages(path.join(out, `${edition}/fixture-book.pdf`)))
+      const from = guide.find((e) => e.text === 'Opening Chapter')?.page
+      const to = (guide.find((e) => e.text === 'Closing Chapter')?.page ?? 0) - 1
+      expect(text).toContain(`pages ${from}–${to}`)
+    }
+  })
+
+  it('should pad each handout to an even page count in the combined file, for duplex printing', async () => {
+    const combined = await pdfPages(path.join(out, 'student/fixture-book-handouts.pdf'))
+    expect(combined.length % 2).toBe(0)
+  })
+})
 
 describe('build on US Letter', () => {
   it('should set every page on Letter paper and keep the contents right', async () => {

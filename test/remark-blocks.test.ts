@@ -5,7 +5,7 @@ describe('remarkBlocks', () => {
   it('should render a question with its label, number and answer guidance', async () => {
     const { html, file, errors } = await processChapter(`${matter()}::::question{lines=6}\nWhy?\n\n:::answer\nBecause.\n:::\n::::\n`)
     expect(errors).toEqual([])
-    expect(html).toContain('<div class="question question-question" id="chap-q1"><p class="block-label"><strong>Question 1</strong></p><p>Why?</p>')
+    expect(html).toContain('<div class="question question-question" id="chap-q1" data-lines="6"><p class="block-label"><strong>Question 1</strong></p><p>Why?</p>')
     expect(html).toContain('<div class="answer teacher-only"><p class="block-label"><strong>Answer guidance</strong></p><p>Because.</p></div>')
     expect(file.data.questions).toEqual([{ number: 1, kind: 'question', lines: 6, spoiler: false }])
   })
