@@ -18,7 +18,7 @@ import { readChapters } from './read-chapters.js'
 import type { Edition } from './schema.js'
 import { loadSources } from './sources.js'
 import { createTemplates, type Templates } from './templates.js'
-import { commitOutputs, type Output } from './write-output.js'
+import { commitOutputs, type Output, type Written } from './write-output.js'
 import './types.js'
 
 export interface BuildOptions extends ConfigOverrides {
@@ -44,8 +44,8 @@ export interface BuildReport {
   /** Every file that carries messages (chapters, sources, configuration). */
   files: VFile[]
   chapters: ChapterSummary[]
-  /** Absolute paths of the files written. */
-  written: string[]
+  /** The files written: absolute path, size and (PDFs) page count. */
+  written: Written[]
   /** A failure of the machine rather than the content (no browser, say), as one line. */
   failure?: string
 }
@@ -97,7 +97,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       for (const [edition, chapters] of editions) {
         const job = { config, labels, templates, browser, workDir, edition, chapters, sourceDateEpoch: epoch }
         const guide = await buildPdf(job)
-        if (config.formats.includes('pdf')) outputs.push({ path: `${edition}/${config.filename}.pdf`, data: guide.pdf })
+        if (config.formats.includes('pdf')) outputs.push({ path: `${edition}/${config.filename}.pdf`, data: guide.pdf, pages: guide.pageCount })
         clock(`pdf ${edition}`)
         if (!config.formats.includes('handouts')) continue
         const handouts = await buildHandouts({ ...job, guide, allowedRoots: allowedRoots(workDir, config) })

@@ -67,7 +67,7 @@ export async function buildHandouts(job: HandoutJob): Promise<HandoutResult> {
     for (const page of await single.copyPages(source, indices)) single.addPage(page)
     single.setTitle(`${handout.title}: ${job.labels.handouts}`)
     single.setLanguage(job.config.language)
-    outputs.push({ path: `${job.edition}/handouts/${String(handout.order).padStart(2, '0')}-${handout.slug}.pdf`, data: await single.save() })
+    outputs.push({ path: `${job.edition}/handouts/${String(handout.order).padStart(2, '0')}-${handout.slug}.pdf`, data: await single.save(), pages: indices.length })
     for (const page of await combined.copyPages(source, indices)) combined.addPage(page)
     if (indices.length % 2 === 1) {
       const { width, height } = combined.getPage(combined.getPageCount() - 1).getSize()
@@ -76,7 +76,7 @@ export async function buildHandouts(job: HandoutJob): Promise<HandoutResult> {
   }
   combined.setTitle(`${job.config.title}: ${job.labels.handouts}`)
   combined.setLanguage(job.config.language)
-  outputs.push({ path: `${job.edition}/${job.config.filename}-handouts.pdf`, data: await combined.save() })
+  outputs.push({ path: `${job.edition}/${job.config.filename}-handouts.pdf`, data: await combined.save(), pages: combined.getPageCount() })
   return { outputs, tooLong }
 }
 

@@ -1,6 +1,7 @@
 // The print edition as one HTML document: cover, contents (with page numbers once known), every chapter.
-import { pathToFileURL } from 'node:url'
-import type { Root as HastRoot } from 'hast'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { Element, Root as HastRoot } from 'hast'
+import { visit } from 'unist-util-visit'
 import { toHtml } from 'hast-util-to-html'
 import type { Chapter } from './book.js'
 import { hyphenateTree } from './hyphenate.js'
@@ -19,7 +20,13 @@ export interface PrintContextInput {
   paper: PaperSize
   /** Soft-hyphenates prose words (print only). */
   hyphenate?: (word: string) => string
+  /** How the page addresses a local file: a file URL for print, a server path for the live preview. */
+  urlFor?: (file: string) => string
+  /** Live preview: no page numbers in the contents, and the page reloads itself when the book changes. */
+  preview?: boolean
 }
+
+const fileUrl = (file: string) => pathToFileURL(file).href
 
 /** Placeholder page number: as wide as any real one, so filling in the numbers does not reflow the contents. */
 const placeholder = '000'
@@ -27,7 +34,8 @@ const placeholder = '000'
 /** The data the print template receives; the contents carries placeholders until the PDF stage fills them. */
 export function printContext(input: PrintContextInput) {
   const { config, labels } = input
-  const page = (_id: string) => placeholder
+  const urlFor = input.urlFor ?? fileUrl
+  const page = (_id: string) => (input.preview ? '' : placeholder)
   return {
     book: config,
     labels,
@@ -35,8 +43,9 @@ export function printContext(input: PrintContextInput) {
     editionLabel: input.edition === 'teacher' ? labels.teacherEdition : labels.studentEdition,
     justify: config.justify,
     pageSize: input.paper === 'letter' ? 'letter' : 'A4',
-    stylesheet: pathToFileURL(path.join(config.stylesDir, 'print.css')).href,
-    fonts: fontFaces().map((f) => ({ family: f.family, weight: f.weight, style: f.style, url: pathToFileURL(f.woff2).href })),
+    preview: input.preview === true,
+    stylesheet: urlFor(path.join(config.stylesDir, 'print.css')),
+    fonts: fontFaces().map((f) => ({ family: f.family, weight: f.weight, style: f.style, url: urlFor(f.woff2) })),
     chapters: input.chapters.map(({ file, tree }) => {
       const slug = file.data.slug as string
       const matter = file.data.matter
@@ -46,10 +55,21 @@ export function printContext(input: PrintContextInput) {
         running: matter?.short ?? matter?.title ?? slug,
         page: page(slug),
         sections: (file.data.headings ?? []).filter((h) => h.depth === 2).map((h) => ({ id: h.id, text: h.text, page: page(h.id) })),
-        html: chapterHtml(input.hyphenate ? hyphenateTree(structuredClone(tree), input.hyphenate) : tree)
+        html: chapterHtml(relocate(input.hyphenate ? hyphenateTree(structuredClone(tree), input.hyphenate) : tree, input.urlFor))
       }
     })
   }
+}
+
+/** Point local images at `urlFor` (chapters carry file URLs); a copy, so the shared tree is left alone. */
+function relocate(tree: HastRoot, urlFor?: (file: string) => string): HastRoot {
+  if (!urlFor) return tree
+  const copy = structuredClone(tree)
+  visit(copy, 'element', (node: Element) => {
+    const src = node.properties.src
+    if (node.tagName === 'img' && typeof src === 'string' && src.startsWith('file:')) node.properties.src = urlFor(fileURLToPath(src))
+  })
+  return copy
 }
 
 /** Serialise one chapter's hast. */

@@ -9,11 +9,20 @@ export interface Output {
   /** Path relative to the output folder. */
   path: string
   data: Uint8Array | string
+  /** Page count of a PDF, for the report. */
+  pages?: number
+}
+
+/** A file written, as the report lists it. */
+export interface Written {
+  path: string
+  bytes: number
+  pages?: number
 }
 
 /** Write all outputs into `outDir`, each by write-then-rename. */
-export async function commitOutputs(outDir: string, outputs: Output[]): Promise<string[]> {
-  const written: string[] = []
+export async function commitOutputs(outDir: string, outputs: Output[]): Promise<Written[]> {
+  const written: Written[] = []
   for (const output of outputs) {
     const target = path.join(outDir, output.path)
     await mkdir(path.dirname(target), { recursive: true })
@@ -25,7 +34,7 @@ export async function commitOutputs(outDir: string, outputs: Output[]): Promise<
       await rm(temporary, { force: true })
       throw error
     }
-    written.push(target)
+    written.push({ path: target, bytes: typeof output.data === 'string' ? Buffer.byteLength(output.data) : output.data.byteLength, pages: output.pages })
   }
   return written
 }

@@ -27,7 +27,7 @@ describe('build (fixture book)', () => {
     const messages = report.files.flatMap((f) => f.messages.map(String))
     expect(messages).toEqual([])
     expect(report.ok).toBe(true)
-    expect(report.written.map((f) => path.relative(out, f)).sort()).toEqual([
+    expect(report.written.map((f) => path.relative(out, f.path)).sort()).toEqual([
       'student/fixture-book-handouts.pdf',
       'student/fixture-book.epub',
       'student/fixture-book.pdf',
@@ -187,7 +187,7 @@ describe('build without a browser', () => {
       const result = await build({ root: fixture, outDir: dir, browser: '/nonexistent/chromium', editions: ['student'] })
       expect(result.ok).toBe(false)
       expect(result.failure).toMatch(/^Browser not found at \/nonexistent\/chromium\. .*apt-get install chromium/)
-      expect(result.written.map((f) => path.relative(dir, f))).toEqual(['student/fixture-book.epub'])
+      expect(result.written.map((f) => path.relative(dir, f.path))).toEqual(['student/fixture-book.epub'])
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
