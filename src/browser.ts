@@ -1,11 +1,15 @@
 // Chromium behind one module: find it without any download, launch it with a bounded time, hand out pages
-// that run no content script and load nothing outside the allowed folders, and always close it.
+// that run no content script and load nothing outside the allowed folders, and always close it, with every
+// process it started.
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import puppeteer, { type Browser, type Page } from 'puppeteer'
+import { BrowserError, BrowserMissing, guardedErrors, launchFailure } from './browser-errors.js'
+
+export { BrowserError, BrowserMissing } from './browser-errors.js'
 
 /** Where a system browser usually lives, in the order tried after any explicit setting. */
 const systemPaths = [
@@ -17,11 +21,6 @@ const systemPaths = [
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
   '/Applications/Chromium.app/Contents/MacOS/Chromium'
 ]
-
-/** Raised when no browser can be found or started; its message is one line a user can act on. */
-export class BrowserError extends Error {
-  override name = 'BrowserError'
-}
 
 export const installHint =
   'No Chromium found: install it (Debian/Ubuntu: `apt-get install chromium`), or set NLMG_BROWSER or `browser:` in book.yaml to its path'
@@ -38,7 +37,10 @@ export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.
 export interface BrowserSession {
   /** A fresh page whose requests are limited to files below `allowedRoots`. */
   newPage(allowedRoots: string[]): Promise<GuardedPage>
+  /** Close the browser and end every process it started; safe to call twice. */
   close(): Promise<void>
+  /** The browser's process id (also its process group's), while it runs. */
+  pid?: number
 }
 
 export interface GuardedPage {
@@ -47,47 +49,46 @@ export interface GuardedPage {
   problems: string[]
 }
 
-/** Launch Chromium; rejects with a BrowserError when it is missing or does not start within `timeoutMs`. */
-export async function launchBrowser(executablePath: string | undefined, timeoutMs = 30_000): Promise<BrowserSession> {
-  if (!executablePath || !existsSync(executablePath)) throw new BrowserError(executablePath ? `Browser not found at ${executablePath}. ${installHint}` : installHint)
+export interface LaunchLimits {
+  /** How long Chromium may take to start (default 30 s). */
+  launchMs?: number
+  /** How long one DevTools call (a whole print included) may take (default 120 s). */
+  protocolMs?: number
+}
+
+/** Launch Chromium; rejects with a BrowserError when it is missing or does not start within `limits.launchMs`. */
+export async function launchBrowser(executablePath: string | undefined, limits: LaunchLimits = {}): Promise<BrowserSession> {
+  if (!executablePath || !existsSync(executablePath)) throw new BrowserMissing(executablePath ? `Browser not found at ${executablePath}. ${installHint}` : installHint)
+  const { launchMs = 30_000, protocolMs = 120_000 } = limits
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'nlmg-chromium-'))
+  // Aborting kills the browser's whole process group at once; on a failed launch Puppeteer itself would wait
+  // five seconds for a browser that may never leave.
+  const abort = new AbortController()
   let browser: Browser
   try {
-    browser = await puppeteer.launch({
-      executablePath,
-      headless: true,
-      userDataDir,
-      timeout: timeoutMs,
-      protocolTimeout: 120_000,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-extensions',
-        '--font-render-hinting=none'
-      ]
-    })
+    const timeouts = { timeout: launchMs, protocolTimeout: protocolMs }
+    browser = await puppeteer.launch({ executablePath, headless: true, userDataDir, ...timeouts, args: chromiumArgs, signal: abort.signal })
   } catch (error) {
-    await rm(userDataDir, { recursive: true, force: true })
-    throw new BrowserError(`Chromium at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]}`)
+    abort.abort()
+    await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 })
+    throw launchFailure(executablePath, error, launchMs)
   }
   let closed = false
+  let crashed = false
+  browser.on('disconnected', () => (crashed = !closed))
+  const pid = browser.process()?.pid
   return {
+    pid,
     async newPage(allowedRoots) {
-      const page = await browser.newPage()
+      const page = guardedErrors(await browser.newPage(), () => crashed)
       const problems: string[] = []
       await page.setJavaScriptEnabled(false)
       await page.setRequestInterception(true)
       page.on('request', (request) => {
         const url = request.url()
-        if (isAllowed(url, allowedRoots)) return void request.continue()
+        if (isAllowed(url, allowedRoots)) return void request.continue().catch(() => {})
         problems.push(`refused request for ${url}`)
-        void request.abort('blockedbyclient')
+        void request.abort('blockedbyclient').catch(() => {})
       })
       page.on('requestfailed', (request) => {
         if (!problems.some((p) => p.endsWith(request.url()))) problems.push(`failed to load ${request.url()}`)
@@ -97,20 +98,46 @@ export async function launchBrowser(executablePath: string | undefined, timeoutM
     async close() {
       if (closed) return
       closed = true
-      const process = browser.process()
-      await Promise.race([browser.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5_000))])
-      if (process && process.exitCode === null) process.kill('SIGKILL')
+      await Promise.race([browser.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5_000).unref())])
+      // Chromium's helpers (zygote, renderers, GPU) share its process group: end them all, even if it hung.
+      if (pid !== undefined) killGroup(pid)
       await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 })
     }
+  }
+}
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-extensions',
+  '--font-render-hinting=none'
+]
+
+function killGroup(pid: number) {
+  try {
+    process.kill(-pid, 'SIGKILL')
+  } catch {
+    // The group is gone already: nothing is left to end.
   }
 }
 
 function isAllowed(url: string, roots: string[]): boolean {
   if (url.startsWith('data:') || url === 'about:blank') return true
   if (!url.startsWith('file:')) return false
-  const file = path.resolve(fileURLToPath(url))
+  let file: string
+  try {
+    file = path.resolve(fileURLToPath(url))
+  } catch {
+    return false // `file://host/…` names another machine
+  }
   return roots.some((root) => {
     const relative = path.relative(root, file)
-    return !relative.startsWith('..') && !path.isAbsolute(relative)
+    return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative)
   })
 }

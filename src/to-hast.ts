@@ -1,32 +1,54 @@
-// mdast to hast through mdast-util-to-hast, then the note markup readers and assistive technology expect.
+// mdast to hast through mdast-util-to-hast, then the note markup readers and assistive technology expect, then
+// the chapter's raw HTML made safe.
 import type { Element, Root as HastRoot } from 'hast'
 import type { Root as MdastRoot } from 'mdast'
 import { toHast } from 'mdast-util-to-hast'
 import type { Plugin } from 'unified'
 import { visit } from 'unist-util-visit'
+import type { Node } from 'unist'
+import type { VFile } from 'vfile'
+import { checkDirectiveFences } from './directive-fences.js'
+import { sanitizeChapter } from './hast-sanitize.js'
+import { registerIds } from './hast-ids.js'
 import type { Labels } from './labels.js'
+import { isStackOverflow, nodeTooDeep, reportTooDeep } from './tree-depth.js'
 import './types.js'
 
-/** Turn the chapter's mdast into hast; ids are prefixed with the chapter's slug so a whole book can share one page. */
+/**
+ * Turn the chapter's mdast into hast; ids are prefixed with the chapter's slug so a whole book can share one page.
+ * Raw HTML is kept, then parsed and sanitised against an allow-list; what it loses is reported.
+ */
 export const remarkToHast: Plugin<[{ labels: Labels }], MdastRoot, HastRoot> = function (options) {
   return (tree, file) => {
     const slug = file.data.slug ?? 'chapter'
-    const hast = toHast(tree, {
-      clobberPrefix: `${slug}-`,
-      footnoteLabel: options.labels.notes,
-      footnoteLabelTagName: 'h2',
-      footnoteLabelProperties: { className: ['notes-heading'] },
-      footnoteBackLabel: (index) => `${options.labels.backToText} (${index + 1})`,
-      footnoteBackContent: '↑'
-    }) as HastRoot
-    markNotes(hast, slug)
-    file.data.ids ??= []
-    visit(hast, 'element', (node: Element) => {
-      const id = node.properties.id
-      if (typeof id === 'string' && /-fn-/.test(id)) file.data.ids?.push(id)
-    })
-    return hast
+    checkDirectiveFences(tree, file)
+    const deep = nodeTooDeep(tree)
+    if (deep) return tooDeep(file, deep)
+    try {
+      const hast = toHast(tree, {
+        allowDangerousHtml: true,
+        clobberPrefix: `${slug}-`,
+        footnoteLabel: options.labels.notes,
+        footnoteLabelTagName: 'h2',
+        footnoteLabelProperties: { className: ['notes-heading'] },
+        footnoteBackLabel: (index) => `${options.labels.backToText} (${index + 1})`,
+        footnoteBackContent: '↑'
+      }) as HastRoot
+      markNotes(hast, slug)
+      const safe = sanitizeChapter(hast, file)
+      registerIds(safe, file)
+      return safe
+    } catch (error) {
+      // Note: the depth guard counts Markdown levels; raw HTML can still nest deeper than the stack allows.
+      if (!isStackOverflow(error)) throw error
+      return tooDeep(file)
+    }
   }
+}
+
+function tooDeep(file: VFile, node?: Node): HastRoot {
+  reportTooDeep(file, node)
+  return { type: 'root', children: [] }
 }
 
 /** Give notes book-wide ids and the roles of EPUB 3 and DPUB-ARIA: `noteref`, `endnotes`, `backlink`. */

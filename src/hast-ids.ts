@@ -1,0 +1,28 @@
+// Every id a chapter's HTML defines, registered for the book-wide checks; an id defined twice in one chapter
+// (two glossary entries for one term, an HTML `id` that repeats a heading's) is an error, as it breaks links.
+import type { Element, Root } from 'hast'
+import type { Point } from 'unist'
+import { visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import './types.js'
+
+/** Add the ids of `tree` to `file.data.ids` (once each) and report those used twice. */
+export function registerIds(tree: Root, file: VFile) {
+  const seen = new Map<string, Point | undefined>()
+  const known = new Set((file.data.ids ??= []))
+  visit(tree, 'element', (node: Element) => {
+    const id = node.properties.id
+    if (typeof id !== 'string') return
+    const place = node.position?.start
+    if (seen.has(id)) {
+      const first = seen.get(id)
+      const where = first ? ` (first at ${first.line}:${first.column})` : ''
+      const reason = `Id \`${id}\` is defined twice in this chapter${where}: links to it cannot tell them apart`
+      const message = file.message(reason, { place, ruleId: 'duplicate-id', source: 'nlmg' })
+      message.fatal = true
+      return
+    }
+    seen.set(id, place)
+    if (!known.has(id)) file.data.ids?.push(id)
+  })
+}
