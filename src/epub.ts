@@ -1,84 +1,81 @@
 // The EPUB through epub-gen-memory: our own templates (nav with sections and landmarks, NCX, OPF with
-// accessibility metadata and the EPUB 3 cover), fonts and images packed from local files, and a build that
-// gives the same bytes for the same input.
-import { createHash } from 'node:crypto'
+// accessibility metadata and the EPUB 3 cover), documents written as XHTML from the chapters' hast, fonts and
+// images packed from local files (epub-pack.ts), the same bytes for the same input.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { EPub, type Chapter as EpubChapter, type Options as EpubOptions } from 'epub-gen-memory'
-import type { Element, Root as HastRoot } from 'hast'
-import { toHtml } from 'hast-util-to-html'
-import { visit } from 'unist-util-visit'
+import type { Chapter as EpubChapter, Options as EpubOptions } from 'epub-gen-memory'
 import type { Chapter } from './book.js'
 import type { ResolvedConfig } from './config.js'
+import { epubTree } from './epub-hast.js'
+import { editionIdentifier } from './epub-identifier.js'
+import { imagePack } from './epub-images.js'
+import { packEpub } from './epub-pack.js'
 import { fontFaces } from './fonts.js'
 import type { Labels } from './labels.js'
+import type { Edition } from './schema.js'
 import type { Templates } from './templates.js'
+import { toXhtml } from './xhtml.js'
 
 export interface EpubInput {
   config: ResolvedConfig
   labels: Labels
   chapters: Chapter[]
   templates: Templates
+  /** The edition these chapters were processed for: the teacher edition gets its own identifier and title. */
+  edition?: Edition
   /** Seconds since 1970 for every timestamp in the book (SOURCE_DATE_EPOCH); defaults to the book's date. */
   sourceDateEpoch?: number
-}
-
-/** epub-gen-memory with stable image names and identifier; everything else is the library's own. */
-class ReproducibleEPub extends EPub {
-  constructor(options: EpubOptions, content: EpubChapter[], identifier: string) {
-    super(options, content)
-    this.uuid = identifier
-    for (const image of this.images) {
-      const stable = `img-${createHash('sha256').update(image.url).digest('hex').slice(0, 16)}`
-      for (const chapter of this.content) chapter.content = chapter.content.split(`images/${image.id}.`).join(`images/${stable}.`)
-      image.id = stable
-    }
-  }
-
-  /** Render, pin every zip entry's timestamp, and pack. */
-  async pack(date: Date): Promise<Buffer> {
-    await this.render()
-    for (const entry of Object.values(this.zip.files)) entry.date = date
-    return this.generateAsync({ type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 9 } })
-  }
 }
 
 /** Build the EPUB for already-processed chapters. */
 export async function buildEpub(input: EpubInput): Promise<Buffer> {
   const { config, labels, templates } = input
-  const fileOf = new Map<string, string>()
-  for (const { file } of input.chapters) for (const id of file.data.ids ?? []) fileOf.set(id, `${file.data.slug}.xhtml`)
-  await templates.registerPartials(['partials/epub-cover.hbs', 'partials/epub-chapter.hbs'])
-  const coverUrl = pathToFileURL(config.coverFile).href
-  const chapterPartial = await templates.get('partials/epub-chapter.hbs')
-  const chapters = input.chapters.map(({ file, tree }, index) => {
-    const slug = file.data.slug as string
-    const filename = `${slug}.xhtml`
-    return {
-      id: slug,
-      slug,
-      index,
-      filename,
-      title: file.data.matter?.title ?? slug,
-      sections: (file.data.headings ?? []).filter((h) => h.depth === 2),
-      html: toHtml(relink(structuredClone(tree), filename, fileOf), { closeSelfClosing: true, closeEmptyElements: true })
-    }
-  })
+  const pack = imagePack(config.root)
+  const coverHref = pack.href(pathToFileURL(config.coverFile).href, true)
+  const chapters = epubChapters(input.chapters, pack.href)
+  const date = timestamp(config.date, input.sourceDateEpoch)
   let order = 0
   const context = {
-    book: config,
+    book: { ...config, identifier: editionIdentifier(config.identifier, input.edition) },
+    edition: input.edition === 'teacher' ? labels.teacherEdition : undefined,
     labels,
-    coverUrl,
-    modified: isoSeconds(timestamp(config.date, input.sourceDateEpoch)),
+    coverHref,
+    modified: `${date.toISOString().slice(0, 19)}Z`,
     fonts: fontFaces(),
+    images: pack.images(),
     chapters,
     documents: [{ id: 'cover', filename: 'cover.xhtml' }, ...chapters],
     ncx: chapters.map((c) => ({ ...c, order: ++order, sections: c.sections.map((s) => ({ ...s, order: ++order })) }))
   }
-  const render = async (name: string) => (await templates.get(name))(context).replace(/<%(?![=\-\s])/g, '<%%')
-  const css = await epubCss(config.stylesDir)
-  const options: EpubOptions = {
+  await templates.registerPartials(['partials/epub-cover.hbs', 'partials/epub-chapter.hbs'])
+  // Note: epub-gen-memory runs these through EJS; Handlebars escapes `<` in data, so only the templates' own
+  // `<%= %>` tags (in chapter.xhtml.hbs) reach it.
+  const render = async (name: string) => (await templates.get(name))(context)
+  const chapterPartial = await templates.get('partials/epub-chapter.hbs')
+  const documents: EpubChapter[] = [
+    { title: config.title, filename: 'cover.xhtml', content: await render('partials/epub-cover.hbs'), beforeToc: true, excludeFromToc: true },
+    ...chapters.map((c) => ({ title: c.title, filename: c.filename, content: chapterPartial(c) }))
+  ]
+  const options = await epubOptions(config, labels, render)
+  return packEpub({ options, documents, images: context.images, identifier: context.book.identifier, date })
+}
+
+/** Each chapter's file name, title, sections (for the nav) and XHTML body. */
+function epubChapters(chapters: Chapter[], imageHref: (url: string) => string) {
+  const fileOf = new Map<string, string>()
+  for (const { file } of chapters) for (const id of file.data.ids ?? []) fileOf.set(id, `${file.data.slug}.xhtml`)
+  return chapters.map(({ file, tree }) => {
+    const slug = file.data.slug as string
+    const filename = `${slug}.xhtml`
+    const html = toXhtml(epubTree(tree, { filename, fileOf, imageHref }))
+    return { id: slug, slug, filename, html, title: file.data.matter?.title ?? slug, sections: (file.data.headings ?? []).filter((h) => h.depth === 2) }
+  })
+}
+
+/** epub-gen-memory's options: the book's metadata, our templates, the fonts from their files. */
+async function epubOptions(config: ResolvedConfig, labels: Labels, render: (name: string) => Promise<string>): Promise<EpubOptions> {
+  return {
     title: config.title,
     author: config.authors,
     publisher: config.publisher,
@@ -86,7 +83,7 @@ export async function buildEpub(input: EpubInput): Promise<Buffer> {
     lang: config.language,
     date: config.date,
     version: 3,
-    css,
+    css: await epubCss(config.stylesDir),
     tocTitle: labels.contents,
     prependChapterTitles: false,
     fonts: fontFaces().map((f) => ({ filename: f.filename, url: pathToFileURL(f.woff).href })),
@@ -97,22 +94,6 @@ export async function buildEpub(input: EpubInput): Promise<Buffer> {
     ignoreFailedDownloads: false,
     verbose: false
   }
-  const content: EpubChapter[] = [
-    { title: 'Cover', filename: 'cover.xhtml', content: (await templates.get('partials/epub-cover.hbs'))(context), beforeToc: true, excludeFromToc: true },
-    ...chapters.map((c) => ({ title: c.title, filename: c.filename, content: chapterPartial(c) }))
-  ]
-  return new ReproducibleEPub(options, content, config.identifier).pack(timestamp(config.date, input.sourceDateEpoch))
-}
-
-/** Point links at ids in other chapters to that chapter's file. */
-function relink(tree: HastRoot, own: string, fileOf: ReadonlyMap<string, string>): HastRoot {
-  visit(tree, 'element', (node: Element) => {
-    const href = node.properties.href
-    if (typeof href !== 'string' || !href.startsWith('#')) return
-    const target = fileOf.get(href.slice(1))
-    if (target && target !== own) node.properties.href = `${target}${href}`
-  })
-  return tree
 }
 
 async function epubCss(stylesDir: string): Promise<string> {
@@ -124,8 +105,4 @@ async function epubCss(stylesDir: string): Promise<string> {
 
 function timestamp(date: string, epoch?: number): Date {
   return epoch !== undefined ? new Date(epoch * 1000) : new Date(`${date}T00:00:00Z`)
-}
-
-function isoSeconds(date: Date) {
-  return `${date.toISOString().slice(0, 19)}Z`
 }
