@@ -1,10 +1,13 @@
 // Process every chapter of one edition and check what only the whole book can tell: unique slugs and ids,
 // links and glossary terms that resolve, sources that are used, handouts that keep their spoiler promise.
 import type { Root as HastRoot } from 'hast'
+import type { Root as MdastRoot } from 'mdast'
 import type { VFile } from 'vfile'
 import { VFile as VFileClass } from 'vfile'
 import type { ResolvedConfig } from './config.js'
 import type { Labels } from './labels.js'
+import { atChapterBoundary } from './process-chapter.js'
+import { nodeTooDeep, reportTooDeep } from './tree-depth.js'
 import { createProcessor } from './processor.js'
 import type { Edition, Source } from './schema.js'
 import './types.js'
@@ -20,6 +23,10 @@ export interface BookInput {
   labels: Labels
   sources: ReadonlyMap<string, Source>
   files: VFile[]
+  /** Measure words and reading level. */
+  stats?: boolean
+  /** Each chapter's syntax tree as parsed, kept so a second edition is not parsed again. */
+  parsed?: Map<string, MdastRoot>
 }
 
 /** Process every chapter for `edition`; messages land on each chapter's file. */
@@ -29,12 +36,28 @@ export async function processBook(input: BookInput, edition: Edition): Promise<C
     labels: input.labels,
     sources: input.sources,
     chaptersDir: input.config.chaptersDir,
-    root: input.config.root
+    root: input.config.root,
+    stats: input.stats
   })
   const chapters: Chapter[] = []
   for (const original of input.files) {
     const file = new VFileClass({ path: original.path, value: original.value, data: { slug: original.data.slug, order: original.data.order } })
-    const tree = await processor.run(processor.parse(file), file)
+    // A chapter nested too deep for the parser or the tree utilities becomes a `too-deep` error, not a crash.
+    const tree = await atChapterBoundary(file, async () => {
+      let parsed = input.parsed?.get(file.path)
+      if (!parsed) {
+        parsed = processor.parse(file)
+        // Too deep to copy: say where, before the copy runs out of stack.
+        const deep = nodeTooDeep(parsed)
+        if (deep) {
+          reportTooDeep(file, deep)
+          return { type: 'root', children: [] } as HastRoot
+        }
+        input.parsed?.set(file.path, parsed)
+      }
+      // The transforms change the tree, so each edition works on its own copy of the parse.
+      return processor.run(input.parsed ? structuredClone(parsed) : parsed, file)
+    })
     chapters.push({ file, tree })
   }
   return chapters

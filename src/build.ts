@@ -1,23 +1,14 @@
 // The programmatic core: `build(options)` reads, checks and renders the book and returns a report.
 // Nothing is written unless every check passes; outputs are committed together at the end.
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
 import type { VFile } from 'vfile'
 import { bookFile, checkBook, processBook, type Chapter } from './book.js'
-import { BrowserError, findBrowser, launchBrowser, type BrowserSession } from './browser.js'
-import { loadConfig, packageRoot, type ConfigOverrides, type ResolvedConfig } from './config.js'
+import { loadConfig, type ConfigOverrides } from './config.js'
 import { buildEpub } from './epub.js'
-import { loadLabels, type Labels } from './labels.js'
-import { hyphenatorFor } from './hyphenate.js'
-import { buildHandouts } from './handouts.js'
-import { printBook, type PrintedBook } from './pdf.js'
-import { setPdfMetadata } from './pdf-metadata.js'
-import { contentsIds, printContext, renderPrintHtml } from './print-html.js'
+import { loadLabels } from './labels.js'
 import { readChapters } from './read-chapters.js'
 import type { Edition } from './schema.js'
 import { loadSources } from './sources.js'
-import { createTemplates, type Templates } from './templates.js'
+import { createTemplates } from './templates.js'
 import { commitOutputs, type Output, type Written } from './write-output.js'
 import './types.js'
 
@@ -30,6 +21,8 @@ export interface BuildOptions extends ConfigOverrides {
   sourceDateEpoch?: number
   /** Called as each stage finishes. */
   onStage?: (stage: string, ms: number) => void
+  /** Measure each chapter's words and reading level (for `check` and `--stats`). */
+  stats?: boolean
 }
 
 export interface ChapterSummary {
@@ -62,7 +55,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const files = await readChapters(config.chaptersDir, problems)
   report.files.push(problems, ...sourceFiles)
   clock('read')
-  const input = { config, labels, sources, files }
+  const input = { config, labels, sources, files, stats: options.stats === true, parsed: new Map() }
   const teacher = await processBook(input, 'teacher')
   checkBook(teacher, sources, sourceFiles)
   report.files.push(...teacher.map((c) => c.file))
@@ -83,91 +76,33 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const epoch = options.sourceDateEpoch ?? envEpoch()
   if (config.formats.includes('epub')) {
     for (const [edition, chapters] of editions) {
-      outputs.push({ path: `${edition}/${config.filename}.epub`, data: await buildEpub({ config, labels, chapters, templates, sourceDateEpoch: epoch }) })
+      outputs.push({ path: `${edition}/${config.filename}.epub`, data: await buildEpub({ config, labels, chapters, templates, edition, sourceDateEpoch: epoch }) })
     }
     clock('epub')
   }
   // Handouts need the guide's page numbers, so the guide is printed whenever PDFs or handouts are asked for.
+  // The browser side is loaded only then: an EPUB-only build never loads Puppeteer.
   if (config.formats.includes('pdf') || config.formats.includes('handouts')) {
-    let browser: BrowserSession | undefined
-    const workDir = await mkdtemp(path.join(os.tmpdir(), 'nlmg-build-'))
-    try {
-      browser = await launchBrowser(findBrowser(config.browser))
-      clock('browser')
-      for (const [edition, chapters] of editions) {
-        const job = { config, labels, templates, browser, workDir, edition, chapters, sourceDateEpoch: epoch }
-        const guide = await buildPdf(job)
-        if (config.formats.includes('pdf')) outputs.push({ path: `${edition}/${config.filename}.pdf`, data: guide.pdf, pages: guide.pageCount })
-        clock(`pdf ${edition}`)
-        if (!config.formats.includes('handouts')) continue
-        const handouts = await buildHandouts({ ...job, guide, allowedRoots: allowedRoots(workDir, config) })
-        outputs.push(...handouts.outputs)
-        for (const { slug, pages } of handouts.tooLong) {
-          // Reported on the chapter's file from the checking pass, so each chapter is listed once.
-          const file = teacher.find((c) => c.file.data.slug === slug)?.file
-          const message = file?.message(`The ${edition} handout runs to ${pages} pages (two at most): cut questions, answer lines or key points`, { place: { line: 1, column: 1 }, ruleId: 'handout-length', source: 'nlmg' })
-          if (message) message.fatal = true
-        }
-        clock(`handouts ${edition}`)
-      }
-    } catch (error) {
-      if (!(error instanceof BrowserError)) throw error
-      report.failure = error.message
-    } finally {
-      await browser?.close()
-      await rm(workDir, { recursive: true, force: true })
+    const { printEditions } = await import('./print-editions.js')
+    const printed = await printEditions({ config, labels, templates, editions, sourceDateEpoch: epoch, clock })
+    outputs.push(...printed.outputs)
+    report.failure = printed.failure
+    // Issue of the machine, not the content: with no browser at all the EPUBs are still written (below);
+    // a browser that fails half-way leaves the output folder as it was.
+    if (printed.failure && !printed.missing) return report
+    for (const { slug, edition, pages } of printed.tooLong) {
+      // Reported on the chapter's file from the checking pass, so each chapter is listed once.
+      const file = teacher.find((c) => c.file.data.slug === slug)?.file
+      const message = file?.message(`The ${edition} handout runs to ${pages} pages (two at most): cut questions, answer lines or key points`, { place: { line: 1, column: 1 }, ruleId: 'handout-length', source: 'nlmg' })
+      if (message) message.fatal = true
     }
     if (report.files.some((f) => f.messages.some((m) => m.fatal))) return report
   }
   // With no browser the EPUBs are still written; the failure is reported and the exit code says so.
+  // Every other output was built in memory first, so a failure before this point wrote nothing.
   report.written = await commitOutputs(config.outDir, report.failure ? outputs.filter((o) => !o.path.endsWith('.pdf')) : outputs)
   clock('write')
   return { ...report, ok: !report.failure }
-}
-
-interface PdfJob {
-  config: ResolvedConfig
-  labels: Labels
-  templates: Templates
-  browser: BrowserSession
-  workDir: string
-  edition: Edition
-  chapters: Chapter[]
-  sourceDateEpoch?: number
-}
-
-/** Folders a printed page may load from: the build's own work folder, the project, and the package (fonts, styles). */
-function allowedRoots(workDir: string, config: ResolvedConfig) {
-  return [workDir, config.root, packageRoot]
-}
-
-/** The guide for one edition: printed with its contents' page numbers, with document metadata set. */
-async function buildPdf(job: PdfJob): Promise<PrintedBook> {
-  const guarded = await job.browser.newPage(allowedRoots(job.workDir, job.config))
-  try {
-    const { config } = job
-    const input = { config, labels: job.labels, chapters: job.chapters, edition: job.edition, paper: config.paper, hyphenate: hyphenatorFor(config.language) }
-    const html = await renderPrintHtml(job.templates, printContext(input))
-    const book = await printBook(guarded, { workDir: job.workDir, name: `${job.edition}-${config.paper}` }, html, contentsIds(job.chapters))
-    if (guarded.problems.length > 0) throw new Error(`While printing: ${guarded.problems.join('; ')}`)
-    const pdf = await setPdfMetadata(book.pdf, {
-      title: config.subtitle ? `${config.title}: ${config.subtitle}` : config.title,
-      authors: config.authors,
-      subject: config.description,
-      keywords: config.keywords,
-      language: config.language,
-      creator: `${config.publisher} (${job.labels[job.edition === 'teacher' ? 'teacherEdition' : 'studentEdition']})`,
-      date: reproducibleDate(config.date, job.sourceDateEpoch)
-    })
-    return { ...book, pdf }
-  } finally {
-    await guarded.page.close()
-  }
-}
-
-/** The fixed date of reproducible outputs: SOURCE_DATE_EPOCH when given, else the book's date. */
-export function reproducibleDate(date: string, epoch?: number): Date {
-  return epoch !== undefined ? new Date(epoch * 1000) : new Date(`${date}T00:00:00Z`)
 }
 
 function envEpoch(): number | undefined {

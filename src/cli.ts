@@ -30,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
   const options: BuildOptions = {
     root,
     checkOnly: command === 'check',
+    stats: command === 'check' || values.stats === true,
     formats: list(values.format, format, 'format'),
     editions: list(values.edition, edition, 'edition'),
     paper: list(values.paper, paperSize, 'paper')?.[0],

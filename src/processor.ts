@@ -23,6 +23,8 @@ export interface ProcessorOptions {
   sources: ReadonlyMap<string, Source>
   chaptersDir: string
   root: string
+  /** Measure words and reading level (syllable counting is the costliest stage, so only when asked). */
+  stats?: boolean
 }
 
 /** Markdown chapter in, hast out, with everything learnt on `file.data`. */
@@ -47,7 +49,8 @@ export function createProcessor(options: ProcessorOptions) {
       .use(remarkHeadings, { labels: options.labels })
       // After citations became notes, so a paragraph's note is visible.
       .use(remarkCitationCheck)
-      .use(remarkStats)
+      // `false` turns a unified plugin off.
+      .use(remarkStats, options.stats === true)
       .use(remarkToHast, { labels: options.labels })
   )
 }

@@ -13,8 +13,6 @@ export function createTemplates(dir: string) {
   hbs.registerHelper('join', (list: unknown, separator: unknown) =>
     Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : ''
   )
-  // A JavaScript string literal for the EJS code epub-gen-memory evaluates in its templates.
-  hbs.registerHelper('ejsString', (value: unknown) => new hbs.SafeString(JSON.stringify(String(value ?? ''))))
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b)
   hbs.registerHelper('times', (count: unknown, options: Handlebars.HelperOptions) => {
     let out = ''

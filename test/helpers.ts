@@ -24,7 +24,8 @@ export async function processChapter(markdown: string, options: { slug?: string;
     labels,
     sources,
     chaptersDir: path.join(root, 'test/fixtures/book-basic/chapters'),
-    root: path.join(root, 'test/fixtures/book-basic')
+    root: path.join(root, 'test/fixtures/book-basic'),
+    stats: true
   })
   const file = new VFile({ path: `/book/chapters/01-${options.slug ?? 'chap'}.md`, value: markdown, data: { slug: options.slug ?? 'chap', order: 1 } })
   const tree = (await processor.run(processor.parse(file), file)) as HastRoot
