@@ -19,7 +19,7 @@ let chapters: Array<ChapterTitle & { file: string; handout: boolean }>
 
 beforeAll(async () => {
   out = await mkdtemp(path.join(os.tmpdir(), 'nlmg-guide-'))
-  report = await build({ root, outDir: out })
+  report = await build({ root, outDir: out, stats: true })
   const files = (await readdir(chaptersDir)).filter((n) => /^\d+-.*\.md$/.test(n)).sort()
   chapters = await Promise.all(
     files.map(async (file) => {
