@@ -40,7 +40,7 @@ async function main(argv: string[]): Promise<number> {
   const report = await build(options)
   const text = reporter(report.files, { quiet: true, color })
   if (text) process.stderr.write(`${text}\n`)
-  if (command === 'check' || values.stats) {
+  if ((command === 'check' || values.stats) && report.chapters.length > 0) {
     for (const c of report.chapters) print(`${c.slug.padEnd(20)} ${String(c.words).padStart(6)} words   grade ${c.grade.toFixed(1)}`)
     print(`${'total'.padEnd(20)} ${String(report.chapters.reduce((n, c) => n + c.words, 0)).padStart(6)} words`)
   }

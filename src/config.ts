@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { VFile } from 'vfile'
+import { checkImage } from './image-check.js'
 import { bookConfig, type BookConfig } from './schema.js'
 import { parseYamlData } from './yaml-data.js'
 
@@ -54,6 +55,14 @@ export async function loadConfig(
       const message = file.message(`option \`${issue.path.join('.')}\`: ${issue.message}`, { ruleId: 'schema', source: 'nlmg' })
       message.fatal = true
     }
+    return { file }
+  }
+  // The cover is packed into the EPUB and shown in the PDF: a picture inside the project, like a chapter's.
+  const cover = await checkImage(checked.data.cover, { chaptersDir: path.resolve(root), root: path.resolve(root) })
+  if ('ruleId' in cover) {
+    const line = text.split('\n').findIndex((l) => /^cover\s*:/.test(l)) + 1
+    const message = file.message(`\`cover\`: ${cover.reason}`, { place: { line: Math.max(line, 1), column: 1 }, ruleId: cover.ruleId, source: 'nlmg' })
+    message.fatal = true
     return { file }
   }
   const abs = (p: string) => path.resolve(root, p)
