@@ -1,8 +1,7 @@
 // A chapter's hast made ready for the EPUB, on a copy so the print HTML from the same tree is unaffected:
 // links to other chapters point at their files, notes pop up, table cells keep their alignment (as a style:
 // `align` is obsolete in XHTML 5) and header cells their scope, images point at their packed copies, a task
-// list's checkboxes are labelled by their item's words, and note references side by side get a comma between
-// them (¹²³ reads as one hundred and twenty-three).
+// list's checkboxes are labelled by their item's words.
 import type { Element, Root } from 'hast'
 import { epubNotes } from './epub-notes.js'
 
@@ -33,7 +32,6 @@ function copy(node: Root['children'][number], options: EpubTreeOptions, inHead: 
   if (element.tagName === 'img' && typeof element.properties.src === 'string') element.properties.src = options.imageHref(element.properties.src)
   if (element.tagName === 'th' || element.tagName === 'td') cell(element, head)
   if (element.tagName === 'li' || element.tagName === 'p') labelCheckbox(element)
-  separateNoterefs(element)
   return element
 }
 
@@ -71,13 +69,3 @@ function isBlock(node: Element['children'][number] | undefined): boolean {
   return node?.type === 'element' && blocks.has(node.tagName)
 }
 
-/** A comma at the start of every note reference that follows another directly. */
-function separateNoterefs(node: Element) {
-  node.children.forEach((child, index) => {
-    if (isNoteref(child) && isNoteref(node.children[index - 1])) child.children.unshift({ type: 'text', value: ',' })
-  })
-}
-
-function isNoteref(node: Element['children'][number] | undefined): node is Element {
-  return node?.type === 'element' && node.tagName === 'sup' && node.children.some((c) => c.type === 'element' && c.properties['epub:type'] === 'noteref')
-}

@@ -31,10 +31,12 @@ export const remarkToHast: Plugin<[{ labels: Labels }], MdastRoot, HastRoot> = f
         footnoteLabel: options.labels.notes,
         footnoteLabelTagName: 'h2',
         footnoteLabelProperties: { className: ['notes-heading'] },
-        footnoteBackLabel: (index) => `${options.labels.backToText} (${index + 1})`,
+        // Each back-link names its note and, for a note cited more than once, which citation it returns to.
+        footnoteBackLabel: (index, again) => `${options.labels.backToText} (${index + 1}${again > 1 ? `, citation ${again}` : ''})`,
         footnoteBackContent: '↑'
       }) as HastRoot
       markNotes(hast, slug)
+      separateNoterefs(hast)
       const safe = sanitizeChapter(hast, file)
       registerIds(safe, file)
       return safe
@@ -77,4 +79,17 @@ function markNotes(tree: HastRoot, slug: string) {
       p['epub:type'] = 'endnote'
     }
   })
+}
+
+/** Notes cited together read “2,1”, not “21”: a comma opens every note reference that follows another directly. */
+function separateNoterefs(tree: HastRoot) {
+  visit(tree, 'element', (node: Element) => {
+    node.children.forEach((child, index) => {
+      if (isNoteref(child) && isNoteref(node.children[index - 1])) child.children.unshift({ type: 'text', value: ',' })
+    })
+  })
+}
+
+function isNoteref(node: Element['children'][number] | undefined): node is Element {
+  return node?.type === 'element' && node.tagName === 'sup' && node.children.some((c) => c.type === 'element' && c.properties.role === 'doc-noteref')
 }

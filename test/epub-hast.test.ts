@@ -31,15 +31,6 @@ describe('epubTree', () => {
     expect(epub(tree)).toBe('<li><label><input type="checkbox" checked="checked" disabled="disabled" /> Done <em>well</em></label><ul><li>sub</li></ul></li>')
   })
 
-  it('should put a comma between note references side by side, and only there', () => {
-    const ref = (n: string) => h('sup', [h('a', { href: `#fn-${n}`, 'epub:type': 'noteref' }, n)])
-    const tree = h(null, [h('p', ['Claim', ref('1'), ref('2'), ref('3'), ' and ', ref('4'), h('sup', '5')])])
-    expect(epub(tree)).toBe(
-      '<p>Claim<sup><a href="#fn-1" epub:type="noteref">1</a></sup><sup>,<a href="#fn-2" epub:type="noteref">2</a></sup><sup>,<a href="#fn-3" epub:type="noteref">3</a></sup>' +
-        ' and <sup><a href="#fn-4" epub:type="noteref">4</a></sup><sup>5</sup></p>'
-    )
-  })
-
   it('should work on a copy, leaving the print tree untouched', () => {
     const tree = h(null, [h('td', { align: 'left' }, 'x')])
     const before = structuredClone(tree)

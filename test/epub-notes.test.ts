@@ -33,7 +33,7 @@ describe('epubNotes', () => {
       '<aside id="notes-fn-cite-film" class="footnote" epub:type="footnote" role="doc-footnote"><p class="citation"><span class="note-number">1.</span> <em>The Film</em> (2010). ' +
         '<a href="#source-film">Full entry in Sources</a> ' +
         '<a href="#notes-fnref-cite-film" aria-label="Back to the text (1)" class="data-footnote-backref" role="doc-backlink">↑</a> ' +
-        '<a href="#notes-fnref-cite-film-2" aria-label="Back to the text (1)" class="data-footnote-backref" role="doc-backlink">↑<sup>2</sup></a></p></aside>',
+        '<a href="#notes-fnref-cite-film-2" aria-label="Back to the text (1, citation 2)" class="data-footnote-backref" role="doc-backlink">↑<sup>2</sup></a></p></aside>',
       '<aside id="notes-fn-a" class="footnote" epub:type="footnote" role="doc-footnote"><p><span class="note-number">2.</span> My note. ' +
         '<a href="#notes-fnref-a" aria-label="Back to the text (2)" class="data-footnote-backref" role="doc-backlink">↑</a></p></aside>'
     ])

@@ -12,6 +12,17 @@ describe('remarkCitations', () => {
     expect(html).toContain('<section class="footnotes" role="doc-endnotes" epub:type="endnotes"><h2 class="notes-heading" id="chap-footnote-label">Notes</h2>')
   })
 
+  it('should put a comma between notes cited together, and only there', async () => {
+    const { html } = await processChapter(`${matter()}Claim :cite[film,review] and again :cite[film].\n`)
+    expect(html).toMatch(/Claim<sup><a [^>]*>1<\/a><\/sup><sup>,<a [^>]*>2<\/a><\/sup> and again<sup><a [^>]*>1<\/a><\/sup>\./)
+  })
+
+  it('should label each back-link with its note and, when cited again, which citation', async () => {
+    const { html } = await processChapter(`${matter()}One :cite[film]. Two :cite[film].\n`)
+    expect(html).toContain('aria-label="Back to the text (1)"')
+    expect(html).toContain('aria-label="Back to the text (1, citation 2)"')
+  })
+
   it('should report an unknown source at the citation', async () => {
     const { errors } = await processChapter(`${matter()}Claim :cite[nowhere].\n`)
     expect(errors).toEqual(['7:7 citation-unknown'])
