@@ -62,8 +62,8 @@ export async function loadConfig(
   if ('ruleId' in cover) {
     const line = text.split('\n').findIndex((l) => /^cover\s*:/.test(l)) + 1
     const message = file.message(`\`cover\`: ${cover.reason}`, { place: { line: Math.max(line, 1), column: 1 }, ruleId: cover.ruleId, source: 'nlmg' })
+    // An error, but the rest is still checked, so the author sees every problem at once.
     message.fatal = true
-    return { file }
   }
   const abs = (p: string) => path.resolve(root, p)
   const local = (dir: string) => abs(dir)

