@@ -1,5 +1,5 @@
 // Parse YAML and check it against a schema, reporting every problem at the line and column of the bad key.
-import { isMap, isSeq, parseDocument, type Node as YamlNode } from 'yaml'
+import { isMap, isSeq, parse, parseDocument, type Node as YamlNode } from 'yaml'
 import type { VFile } from 'vfile'
 import type { z } from 'zod'
 
@@ -21,6 +21,13 @@ export function parseYamlData<S extends z.ZodType>(
   offset: YamlOffset = { line: 1, column: 1 },
   origin = 'nlmg:schema'
 ): z.infer<S> | undefined {
+  // Fast path: most documents are valid, and positions are only needed to report a problem.
+  try {
+    const quick = schema.safeParse(parse(text))
+    if (quick.success) return quick.data
+  } catch {
+    // Invalid YAML: the positional parse below reports where.
+  }
   const doc = parseDocument(text, { prettyErrors: false })
   const place = (pos: number) => toPlace(text, pos, offset)
   if (doc.errors.length > 0) {
