@@ -47,7 +47,7 @@ export async function startDevServer(options: DevOptions) {
         report(result)
         for (const client of clients) client.write('event: reload\ndata: 1\n\n')
       })
-    }, 20)
+    }, 10)
   }
   const watchers: FSWatcher[] = []
   const watchPath = (target: string, recursive: boolean, onChange: (name: string) => void) => {

@@ -34,6 +34,7 @@ interface Cached {
 export function createDevSession(options: { root: string; edition: Edition; urlFor: (file: string) => string }) {
   let setup: { config: ResolvedConfig; labels: Labels; sources: Map<string, Source>; sourceFiles: VFile[]; templates: Templates; processor: ChapterProcessor } | undefined
   const cache = new Map<string, Cached>()
+  const htmlCache = new WeakMap<Chapter, string>()
 
   /** Forget everything but the chapters' text (after a change to configuration, sources or templates). */
   function reset() {
@@ -72,7 +73,7 @@ export function createDevSession(options: { root: string; edition: Edition; urlF
     checkBook(chapters, sources, sourceFiles)
     problems.push(listing, ...sourceFiles, ...chapters.map((c) => c.file))
     if (problems.some((f) => f.messages.some((m) => m.fatal))) return failed(problems, started, config.title, templates)
-    const context = printContext({ config, labels, chapters, edition: options.edition, paper: config.paper, urlFor: options.urlFor, preview: true })
+    const context = printContext({ config, labels, chapters, edition: options.edition, paper: config.paper, urlFor: options.urlFor, preview: true, htmlCache })
     const html = await renderPrintHtml(templates, context)
     return { ok: true, html, report: reporter(problems, { quiet: true, color: false }), ms: performance.now() - started }
   }

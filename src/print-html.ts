@@ -24,6 +24,8 @@ export interface PrintContextInput {
   urlFor?: (file: string) => string
   /** Live preview: no page numbers in the contents, and the page reloads itself when the book changes. */
   preview?: boolean
+  /** Serialised chapters kept between renders (the live preview re-serialises only the chapter that changed). */
+  htmlCache?: WeakMap<Chapter, string>
 }
 
 const fileUrl = (file: string) => pathToFileURL(file).href
@@ -46,7 +48,8 @@ export function printContext(input: PrintContextInput) {
     preview: input.preview === true,
     stylesheet: urlFor(path.join(config.stylesDir, 'print.css')),
     fonts: fontFaces().map((f) => ({ family: f.family, weight: f.weight, style: f.style, url: urlFor(f.woff2) })),
-    chapters: input.chapters.map(({ file, tree }) => {
+    chapters: input.chapters.map((chapter) => {
+      const { file, tree } = chapter
       const slug = file.data.slug as string
       const matter = file.data.matter
       return {
@@ -55,10 +58,19 @@ export function printContext(input: PrintContextInput) {
         running: matter?.short ?? matter?.title ?? slug,
         page: page(slug),
         sections: (file.data.headings ?? []).filter((h) => h.depth === 2).map((h) => ({ id: h.id, text: h.text, page: page(h.id) })),
-        html: chapterHtml(relocate(input.hyphenate ? hyphenateTree(structuredClone(tree), input.hyphenate) : tree, input.urlFor))
+        html: cached(input.htmlCache, chapter, () => chapterHtml(relocate(input.hyphenate ? hyphenateTree(structuredClone(tree), input.hyphenate) : tree, input.urlFor)))
       }
     })
   }
+}
+
+function cached(cache: WeakMap<Chapter, string> | undefined, chapter: Chapter, make: () => string): string {
+  let html = cache?.get(chapter)
+  if (html === undefined) {
+    html = make()
+    cache?.set(chapter, html)
+  }
+  return html
 }
 
 /** Point local images at `urlFor` (chapters carry file URLs); a copy, so the shared tree is left alone. */
