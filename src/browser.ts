@@ -8,6 +8,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import puppeteer, { type Browser, type Page } from 'puppeteer'
 import { BrowserError, BrowserMissing, guardedErrors, launchFailure } from './browser-errors.js'
+import { isInside } from './paths.js'
 
 export { BrowserError, BrowserMissing } from './browser-errors.js'
 
@@ -136,8 +137,5 @@ function isAllowed(url: string, roots: string[]): boolean {
   } catch {
     return false // `file://host/…` names another machine
   }
-  return roots.some((root) => {
-    const relative = path.relative(root, file)
-    return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative)
-  })
+  return roots.some((root) => isInside(root, file))
 }

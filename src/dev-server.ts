@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { packageRoot } from './config.js'
 import { createDevSession, type DevResult } from './dev-session.js'
+import { isInside } from './paths.js'
 import type { Edition } from './schema.js'
 
 export interface DevOptions {
@@ -102,11 +103,7 @@ export async function startDevServer(options: DevOptions) {
 /** Serve a file only from inside the project or the package (fonts, styles, images). */
 async function serveFile(file: string, roots: string[], response: ServerResponse) {
   const resolved = path.resolve(file)
-  const inside = roots.some((root) => {
-    const relative = path.relative(root, resolved)
-    return !relative.startsWith('..') && !path.isAbsolute(relative)
-  })
-  if (!inside) return void response.writeHead(403, { 'content-type': 'text/plain' }).end('Forbidden')
+  if (!roots.some((root) => isInside(root, resolved))) return void response.writeHead(403, { 'content-type': 'text/plain' }).end('Forbidden')
   try {
     const data = await readFile(resolved)
     response.writeHead(200, { 'content-type': types[path.extname(resolved).toLowerCase()] ?? 'application/octet-stream' }).end(data)

@@ -1,5 +1,6 @@
 // What a handout carries, taken from the processed chapters (one edition's hast): the key points and terms,
 // each question with its answer space (and, in the teacher edition, its guidance), and the activities.
+import { hasClass } from './hast-class.js'
 import type { Element, ElementContent, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { SKIP, visit } from 'unist-util-visit'
@@ -132,7 +133,3 @@ function textOf(node: Element | undefined): string {
   return text.trim()
 }
 
-function hasClass(node: Element, name: string) {
-  const className = node.properties.className
-  return Array.isArray(className) && className.includes(name)
-}

@@ -2,6 +2,7 @@
 // so running text gets U+00AD at every break the language's patterns allow. Only the PDF gets them; the EPUB
 // leaves hyphenation to the reader.
 import { createRequire } from 'node:module'
+import { hasClass } from './hast-class.js'
 import type { Element, Root } from 'hast'
 import { SKIP, visit } from 'unist-util-visit'
 
@@ -48,7 +49,3 @@ export function hyphenateTree(tree: Root, hyphenate: (word: string) => string): 
   return tree
 }
 
-function hasClass(node: Element, name: string) {
-  const className = node.properties.className
-  return Array.isArray(className) && className.includes(name)
-}

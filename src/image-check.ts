@@ -4,6 +4,7 @@
 import { realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { isInside } from './paths.js'
 
 /** Picture types every EPUB reader shows (and the EPUB packer accepts). */
 const pictureTypes = new Set(['.png', '.jpg', '.jpeg', '.gif', '.svg'])
@@ -18,7 +19,7 @@ export async function checkImage(url: string, dirs: { chaptersDir: string; root:
   const decoded = decode(url)
   if (decoded === undefined) return { reason: `Image \`${url}\` is not a valid path (a broken \`%\` escape)`, ruleId: 'image-missing' }
   const absolute = path.resolve(dirs.chaptersDir, decoded)
-  if (!inside(dirs.root, absolute)) return { reason: `Image \`${url}\` points outside the project folder`, ruleId: 'image-outside' }
+  if (!isInside(dirs.root, absolute)) return { reason: `Image \`${url}\` points outside the project folder`, ruleId: 'image-outside' }
   const relative = path.relative(dirs.root, absolute)
   if (!pictureTypes.has(path.extname(absolute).toLowerCase())) {
     return { reason: `Image \`${url}\` is not a picture file: use PNG, JPEG, GIF or SVG`, ruleId: 'image-type' }
@@ -26,15 +27,10 @@ export async function checkImage(url: string, dirs: { chaptersDir: string; root:
   const found = await stat(absolute).catch(() => undefined)
   if (!found?.isFile()) return { reason: `Image \`${url}\` not found (looked for \`${relative}\`)`, ruleId: 'image-missing' }
   // Note: the checks above read the path as written; a symbolic link inside the project may still lead out.
-  if (!inside(await realpath(dirs.root), await realpath(absolute))) {
+  if (!isInside(await realpath(dirs.root), await realpath(absolute))) {
     return { reason: `Image \`${url}\` is a link to a file outside the project folder`, ruleId: 'image-outside' }
   }
   return { url: pathToFileURL(absolute).href, path: absolute }
-}
-
-function inside(root: string, file: string): boolean {
-  const relative = path.relative(root, file)
-  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative)
 }
 
 function decode(url: string): string | undefined {
