@@ -1,0 +1,83 @@
+// The commands timed side by side, each as a user would type it, writing into a fresh folder per run.
+import { readdir } from 'node:fs/promises'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { pdfPageCount } from './machine.js'
+import { measure, type Measured } from './measure.js'
+import type { RunKey } from './results.js'
+
+export interface Job {
+  key: RunKey
+  label: string
+  /** The command for the report, with `<book>` and `<tmp>` for the folders. */
+  command: string
+  /** Run once, writing into the empty folder `out`; the pages of the PDFs written, when it prints any. */
+  run(out: string): Promise<{ measured: Measured; pages?: number }>
+}
+
+export interface JobContext {
+  /** lib/cli.js */
+  cli: string
+  /** The generated project. */
+  book: string
+  chromium: string
+  /** Our finished print HTML of the student edition. */
+  html: string
+  /** Whether pandoc runs here. */
+  pandoc: boolean
+}
+
+/** The jobs for one book, in the order each round runs them. */
+export function jobsFor(ctx: JobContext): Job[] {
+  const build = (args: string[]) => (out: string) => measure(process.execPath, [ctx.cli, 'build', '--root', ctx.book, ...args, '--out', out])
+  const pdfs = async (out: string) => (await Promise.all((await findPdfs(out)).map(pdfPageCount))).reduce((a, b) => a + b, 0)
+  const jobs: Job[] = [
+    {
+      key: 'epub',
+      label: 'our EPUB (student)',
+      command: 'node lib/cli.js build --root <book> --format epub --edition student --out <tmp>',
+      run: async (out) => ({ measured: await build(['--format', 'epub', '--edition', 'student'])(out) })
+    },
+    {
+      key: 'pandoc',
+      label: 'pandoc, Markdown to EPUB',
+      // Note: --resource-path lets pandoc find and pack the chapters' image, as our EPUB does.
+      command: 'pandoc --resource-path=chapters -o <tmp>/out.epub chapters/*.md   (in <book>)',
+      run: async (out) => ({ measured: await measure('pandoc', ['--resource-path=chapters', '-o', path.join(out, 'out.epub'), ...(await chapterFiles(ctx.book))], { cwd: ctx.book }) })
+    },
+    {
+      key: 'pdf',
+      label: 'our PDF (student)',
+      command: 'node lib/cli.js build --root <book> --format pdf --edition student --out <tmp>',
+      run: async (out) => ({ measured: await build(['--format', 'pdf', '--edition', 'student'])(out), pages: await pdfs(out) })
+    },
+    {
+      key: 'chromium',
+      label: 'raw Chromium, our finished HTML',
+      command: 'chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf=<tmp>/out.pdf file://<tmp>/print.html',
+      run: async (out) => {
+        const file = path.join(out, 'out.pdf')
+        const args = ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${file}`, pathToFileURL(ctx.html).href]
+        return { measured: await measure(ctx.chromium, args), pages: await pdfs(out) }
+      }
+    },
+    {
+      key: 'all',
+      label: 'our whole build (every format, both editions)',
+      command: 'node lib/cli.js build --root <book> --out <tmp>',
+      run: async (out) => ({ measured: await build([])(out), pages: await pdfs(out) })
+    }
+  ]
+  return jobs.filter((job) => job.key !== 'pandoc' || ctx.pandoc)
+}
+
+/** The chapter files, in the order a shell expands `chapters/*.md`, relative to the book. */
+export async function chapterFiles(book: string): Promise<string[]> {
+  return (await readdir(path.join(book, 'chapters'))).filter((n) => n.endsWith('.md')).sort().map((n) => path.join('chapters', n))
+}
+
+/** Every PDF below `dir` (the build writes one per edition into `<edition>/`). */
+async function findPdfs(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true })
+  return entries.filter((e) => e.endsWith('.pdf')).map((e) => path.join(dir, e))
+}

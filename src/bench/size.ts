@@ -1,0 +1,95 @@
+// One book size: generate the book, time every command in alternating rounds (our PDF first: its first run
+// gives the finished HTML raw Chromium prints, and is profiled step by step), then `dev` when it exists.
+import { mkdtemp, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { measureDev } from './dev.js'
+import { generateBook, type GeneratedBook } from './generate.js'
+import { jobsFor } from './jobs.js'
+import { writeFinishedHtml } from './finished-html.js'
+import type { Measured } from './measure.js'
+import { profilePdf } from './profile.js'
+import { runKeys, type Row, type RunKey, type SizeResult } from './results.js'
+
+export interface SizeOptions {
+  cli: string
+  chromium: string
+  /** The CLI's --help text when it has a `dev` command; undefined when it has none. */
+  help?: string
+  pandoc: boolean
+  /** Scratch folder for books and outputs. */
+  work: string
+  chapters: number
+  words: number
+  runs: number
+  /** Time each step of our PDF once (a few extra print passes). */
+  profile: boolean
+}
+
+/** Everything measured on a book of `chapters` chapters. */
+export async function benchSize(o: SizeOptions): Promise<SizeResult> {
+  const log = (line: string) => process.stderr.write(`[${o.chapters} chapters] ${line}\n`)
+  const book = path.join(o.work, `book-${o.chapters}`)
+  const generated = await generateBook({ dir: book, chapters: o.chapters, words: o.words })
+  log(`generated ${generated.words} words in ${book}`)
+  const html = path.join(o.work, `print-${o.chapters}.html`)
+  // Our PDF runs first in each round: raw Chromium needs the finished HTML, which needs one of our PDFs.
+  const jobs = jobsFor({ cli: o.cli, book, chromium: o.chromium, html, pandoc: o.pandoc }).sort((a, b) => order(a.key) - order(b.key))
+  const rows: Row[] = jobs.map(({ key, label, command }) => ({ key, label, command, times: [], peakRss: 0, peakPss: 0 }))
+  let pages = 0
+  let profile: SizeResult['profile'] = []
+  for (let run = 1; run <= o.runs; run++) {
+    for (const [i, job] of jobs.entries()) {
+      const out = await mkdtemp(path.join(o.work, `${job.key}-`))
+      const { measured, pages: printed } = await job.run(out)
+      if (measured.code !== 0 || printed === 0) throw new Error(`${job.label} failed (exit ${measured.code}):\n${measured.stderr}`)
+      record(rows[i] as Row, measured, printed)
+      log(`${job.label}, run ${run}/${o.runs}: ${(measured.ms / 1000).toFixed(2)} s`)
+      if (job.key === 'pdf' && run === 1) {
+        pages = printed ?? 0
+        log(`profiling our PDF (${pages} pages) step by step`)
+        profile = o.profile ? await profilePdf({ cli: o.cli, root: book, pdf: path.join(out, 'student/synthetic-book.pdf'), html }) : await htmlOnly(book, out, html)
+      }
+      await rm(out, { recursive: true, force: true })
+    }
+  }
+  if (!o.pandoc) rows.push({ key: 'pandoc', label: 'pandoc, Markdown to EPUB', command: 'pandoc', times: [], peakRss: 0, peakPss: 0, note: 'pandoc is not installed' })
+  rows.push(await devRow(o, generated, book))
+  rows.sort((a, b) => runKeys.indexOf(a.key) - runKeys.indexOf(b.key))
+  return { chapters: o.chapters, words: generated.words, pages, runs: o.runs, rows, profile }
+}
+
+function order(key: RunKey): number {
+  return key === 'pdf' ? -1 : runKeys.indexOf(key)
+}
+
+function record(row: Row, measured: Measured, pages?: number) {
+  row.times.push(measured.ms)
+  row.peakRss = Math.max(row.peakRss, measured.peakRss)
+  row.peakPss = Math.max(row.peakPss, measured.peakPss)
+  row.pages = pages
+}
+
+/** Without the profile, only the finished HTML raw Chromium prints. */
+async function htmlOnly(root: string, out: string, html: string): Promise<SizeResult['profile']> {
+  await writeFinishedHtml({ root, edition: 'student', pdf: path.join(out, 'student/synthetic-book.pdf'), out: html })
+  return []
+}
+
+async function devRow(o: SizeOptions, generated: GeneratedBook, book: string): Promise<Row> {
+  const row: Row = {
+    key: 'dev',
+    label: '`dev`: one chapter changed, until served',
+    command: 'node lib/cli.js dev --root <book>, then rewrite one chapter and poll the served page',
+    times: [],
+    peakRss: 0,
+    peakPss: 0
+  }
+  if (!o.help) return { ...row, note: 'not available: `node lib/cli.js --help` lists no `dev` command' }
+  // A middle chapter without a handout, so the added question cannot make a handout too long.
+  let number = Math.max(1, Math.floor(o.chapters / 2))
+  if (number % 10 === 0 && number < o.chapters) number += 1
+  const chapter = generated.chapters[number - 1]
+  if (!chapter) return { ...row, note: 'no chapter to change' }
+  const result = await measureDev({ cli: o.cli, root: book, chapter: path.join(book, 'chapters', chapter.file), slug: chapter.slug, runs: o.runs, timeoutMs: 180_000 }, o.help)
+  return { ...row, times: result.runs, note: result.note }
+}

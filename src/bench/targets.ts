@@ -1,0 +1,77 @@
+// The targets the build is judged against, each with what was measured and whether it holds.
+import { fmt, rowOf, seconds, type RunKey, type SizeResult } from './results.js'
+
+export interface Verdict {
+  target: string
+  measured: string
+  /** Undefined when something it needs was not measured. */
+  holds?: boolean
+  /** A word on how the verdict was reached, when a figure alone would mislead. */
+  detail?: string
+}
+
+const GiB = 2 ** 30
+
+/** Every target, judged on the smallest (guide-size) and largest book measured. */
+export function verdicts(small: SizeResult, large: SizeResult): Verdict[] {
+  return [
+    ratio(small, 'epub', 'pandoc', 1.0, 'EPUB at most 1.0× pandoc'),
+    ratio(large, 'epub', 'pandoc', 0.6, 'EPUB at most 0.6× pandoc'),
+    ratio(small, 'pdf', 'chromium', 1.5, 'PDF at most 1.5× raw Chromium'),
+    ratio(large, 'pdf', 'chromium', 1.5, 'PDF at most 1.5× raw Chromium'),
+    pagesPerSecond(large, 100),
+    ...(['epub', 'pdf', 'all'] as const).map((key) => growth(small, large, key)),
+    memory(large, GiB)
+  ]
+}
+
+/** How much longer `key` takes on the large book than on the small one, against how many more pages. */
+export function growthOf(small: SizeResult, large: SizeResult, key: RunKey) {
+  const time = seconds(rowOf(large, key)) / seconds(rowOf(small, key))
+  const pages = large.pages / small.pages
+  return { time, pages }
+}
+
+function ratio(size: SizeResult, ours: RunKey, theirs: RunKey, limit: number, target: string): Verdict {
+  const a = seconds(rowOf(size, ours))
+  const b = seconds(rowOf(size, theirs))
+  const value = a / b
+  return {
+    target: `${target}, ${size.chapters} chapters`,
+    measured: `${fmt.x(value)} (${fmt.s(a)} / ${fmt.s(b)})`,
+    holds: Number.isFinite(value) ? value <= limit : undefined
+  }
+}
+
+function pagesPerSecond(size: SizeResult, floor: number): Verdict {
+  const row = rowOf(size, 'pdf')
+  const rate = (row?.pages ?? Number.NaN) / seconds(row)
+  return {
+    target: `PDF at least ${floor} pages/s, ${size.chapters} chapters`,
+    measured: Number.isFinite(rate) ? `${rate.toFixed(1)} pages/s (${row?.pages} pages in ${fmt.s(seconds(row))})` : '–',
+    holds: Number.isFinite(rate) ? rate >= floor : undefined
+  }
+}
+
+function growth(small: SizeResult, large: SizeResult, key: RunKey): Verdict {
+  const { time, pages } = growthOf(small, large, key)
+  const name = { epub: 'EPUB', pdf: 'PDF', all: 'whole build' }[key as 'epub' | 'pdf' | 'all']
+  return {
+    target: `${name} time grows no faster than pages (≤ 1.1 × pages ratio), ${small.chapters} → ${large.chapters} chapters`,
+    measured: `time ${fmt.x(time)}, pages ${fmt.x(pages)}`,
+    holds: Number.isFinite(time) && Number.isFinite(pages) ? time <= pages * 1.1 : undefined
+  }
+}
+
+/** Judged on PSS (what the tree really holds); the RSS sum is shown, and said when it alone would fail. */
+function memory(size: SizeResult, limit: number): Verdict {
+  const row = rowOf(size, 'all')
+  if (!row || row.peakPss <= 0) return { target: `Peak memory of the whole build under ${limit / GiB} GiB, ${size.chapters} chapters`, measured: '–' }
+  const rssFails = row.peakRss >= limit
+  return {
+    target: `Peak memory of the whole build under ${limit / GiB} GiB, ${size.chapters} chapters`,
+    measured: `${fmt.mib(row.peakPss)} PSS (${fmt.mib(row.peakRss)} as a sum of VmRSS)`,
+    holds: row.peakPss < limit,
+    detail: rssFails && row.peakPss < limit ? 'by PSS; the VmRSS sum, which counts Chromium’s shared pages once per process, is over' : undefined
+  }
+}
