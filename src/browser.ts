@@ -7,7 +7,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import puppeteer, { type Browser, type Page } from 'puppeteer'
-import { BrowserError, BrowserMissing, guardedErrors, launchFailure } from './browser-errors.js'
+import { BrowserMissing, guardedErrors, launchFailure } from './browser-errors.js'
 import { isInside } from './paths.js'
 
 export { BrowserError, BrowserMissing } from './browser-errors.js'

@@ -85,7 +85,7 @@ function relocate(tree: HastRoot, urlFor?: (file: string) => string): HastRoot {
 }
 
 /** Serialise one chapter's hast. */
-export function chapterHtml(tree: HastRoot): string {
+function chapterHtml(tree: HastRoot): string {
   return toHtml(tree)
 }
 
