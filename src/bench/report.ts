@@ -34,15 +34,7 @@ export function reportMarkdown(machine: Machine, sizes: SizeResult[], loadAtEnd:
     '| --- | --- | --- |',
     ...verdicts(small, large).map((v) => `| ${v.target} | ${v.measured} | ${verdictText(v)} |`),
     '',
-    `## Growth from ${small.chapters} to ${large.chapters} chapters`,
-    '',
-    '| run | time × | pages × | time per page × |',
-    '| --- | ---: | ---: | ---: |',
-    ...(['epub', 'pandoc', 'pdf', 'chromium', 'all'] as const).map((key) => {
-      const { time, pages } = growthOf(small, large, key)
-      return `| ${rowOf(large, key)?.label ?? key} | ${fmt.x(time)} | ${fmt.x(pages)} | ${fmt.x(time / pages)} |`
-    }),
-    '',
+    ...(small === large ? [] : growthSection(small, large)),
     '## Where our PDF’s time goes',
     '',
     'Each step of our student PDF timed on its own, in one process with a warm machine (one run each; the build runs the steps back to back, so their sum is close to, not equal to, the PDF’s median above).',
@@ -51,8 +43,22 @@ export function reportMarkdown(machine: Machine, sizes: SizeResult[], loadAtEnd:
     '',
     '## How it was measured',
     '',
-    ...method(small, large)
+    ...method(sizes)
   ].join('\n')
+}
+
+function growthSection(small: SizeResult, large: SizeResult): string[] {
+  return [
+    `## Growth from ${small.chapters} to ${large.chapters} chapters`,
+    '',
+    '| run | time × | pages × | time per page × |',
+    '| --- | ---: | ---: | ---: |',
+    ...(['epub', 'pandoc', 'pdf', 'chromium', 'all'] as const).map((key) => {
+      const { time, pages } = growthOf(small, large, key)
+      return `| ${rowOf(large, key)?.label ?? key} | ${fmt.x(time)} | ${fmt.x(pages)} | ${fmt.x(time / pages)} |`
+    }),
+    ''
+  ]
 }
 
 function verdictText(v: Verdict): string {
@@ -84,6 +90,7 @@ function commands(size: SizeResult): string[] {
 }
 
 function profile(sizes: SizeResult[]): string[] {
+  if (sizes.every((s) => s.profile.length === 0)) return ['Not measured in this run (`--skip-profile`).']
   const steps = [...new Set(sizes.flatMap((s) => s.profile.map(([step]) => step)))]
   const head = `| step | ${sizes.map((s) => `${s.chapters} chapters`).join(' | ')} |`
   const rule = `| --- | ${sizes.map(() => '---:').join(' | ')} |`
@@ -92,15 +99,18 @@ function profile(sizes: SizeResult[]): string[] {
   return [head, rule, ...rows, pdf]
 }
 
-function method(small: SizeResult, large: SizeResult): string[] {
+function method(sizes: SizeResult[]): string[] {
+  const small = sizes[0] as SizeResult
+  const large = sizes[sizes.length - 1] as SizeResult
+  const perChapter = fmt.n(Math.round(small.words / small.chapters / 100) * 100)
   return [
-    `- The books are generated (src/bench/generate.ts, fixed seed): ${small.chapters} and ${large.chapters} chapters of about 1,500 words each, every paragraph cited, and every construct the guide uses (sections, sub-sections, footnotes, a table, a callout, a quotation, a spoiler, a definition and a term link, a question with its answer, an activity with its teacher note, a cross-reference, an image every tenth chapter, the bibliography).`,
-    `- Runs per command: ${small.runs} at ${small.chapters} chapters, ${large.runs} at ${large.chapters} chapters; the table gives the median and every run.`,
+    `- The books are generated (src/bench/generate.ts, fixed seed): ${sizes.map((s) => s.chapters).join(' and ')} chapters of about ${perChapter} words each, every paragraph cited, and every construct the guide uses (sections, sub-sections, footnotes, a table, a callout, a quotation, a spoiler, a definition and a term link, a question with its answer, an activity with its teacher note, a cross-reference, an image every tenth chapter, the bibliography).`,
+    `- Runs per command: ${sizes.map((s) => `${s.runs} at ${s.chapters} chapters`).join(', ')}; the table gives the median and every run.`,
     '- Time is wall clock from spawning the command to its exit. Peak memory is the highest sum of VmRSS over the process and all its descendants (Chromium’s helpers included), sampled from /proc every 50 ms, two ways: the sum of VmRSS (/proc/<pid>/status), which counts pages shared between processes (Chromium’s helpers share most of theirs) once per process and so overstates the tree, and the sum of PSS (/proc/<pid>/smaps_rollup), which divides shared pages among their sharers: what the tree really holds. The memory target is judged on PSS.',
     '- Raw Chromium prints our finished print HTML (the build’s second-pass HTML, contents page numbers filled in, hyphenated, with the same stylesheet and fonts) in one pass, launch and exit included: the floor any Chromium-based PDF can reach.',
     '- pandoc turns the same chapter files into an EPUB with its defaults (it neither resolves `:cite` nor knows the guide’s directives, and checks nothing): what a plain Markdown-to-EPUB converter costs.',
     '- `dev`: the bench starts `node lib/cli.js dev --root <book>` (on a free port when the command takes `--port`), waits until the page is served, then, per run, adds a question holding a new number to a middle chapter and polls the served page every 50 ms until the number shows; the chapter is restored afterwards.',
     `- Pages per second is the PDF’s page count (pdfinfo) over the median time. Growth compares the median times of the ${large.chapters}- and ${small.chapters}-chapter books with their page counts (our student PDF).`,
-    `- Whole build: every default format of both editions; its pages are those of every PDF it writes (both editions, and the handouts). Medians: ${[small, large].map((s) => `${s.chapters} ch. ${fmt.s(median(rowOf(s, 'all')?.times ?? []) / 1000)}`).join(', ')}.`
+    `- Whole build: every default format of both editions; its pages are those of every PDF it writes (both editions, and the handouts). Medians: ${sizes.map((s) => `${s.chapters} ch. ${fmt.s(median(rowOf(s, 'all')?.times ?? []) / 1000)}`).join(', ')}.`
   ]
 }

@@ -14,13 +14,14 @@ const GiB = 2 ** 30
 
 /** Every target, judged on the smallest (guide-size) and largest book measured. */
 export function verdicts(small: SizeResult, large: SizeResult): Verdict[] {
+  const both = small === large ? [small] : [small, large]
   return [
     ratio(small, 'epub', 'pandoc', 1.0, 'EPUB at most 1.0× pandoc'),
-    ratio(large, 'epub', 'pandoc', 0.6, 'EPUB at most 0.6× pandoc'),
-    ratio(small, 'pdf', 'chromium', 1.5, 'PDF at most 1.5× raw Chromium'),
-    ratio(large, 'pdf', 'chromium', 1.5, 'PDF at most 1.5× raw Chromium'),
+    ...(small === large ? [] : [ratio(large, 'epub', 'pandoc', 0.6, 'EPUB at most 0.6× pandoc')]),
+    ...both.map((size) => ratio(size, 'pdf', 'chromium', 1.5, 'PDF at most 1.5× raw Chromium')),
     pagesPerSecond(large, 100),
-    ...(['epub', 'pdf', 'all'] as const).map((key) => growth(small, large, key)),
+    // Growth needs two sizes.
+    ...(small === large ? [] : (['epub', 'pdf', 'all'] as const).map((key) => growth(small, large, key))),
     memory(large, GiB)
   ]
 }
