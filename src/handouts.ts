@@ -9,7 +9,8 @@ import type { Page } from 'puppeteer'
 import type { Chapter } from './book.js'
 import type { BrowserSession } from './browser.js'
 import type { ResolvedConfig } from './config.js'
-import { fontFaces } from './fonts.js'
+import { cssPageSize, fileUrl, printFonts } from './fonts.js'
+import { destinationPage, readPdf } from './pdf-read.js'
 import { handoutData, type HandoutData } from './handout-data.js'
 import type { Labels } from './labels.js'
 import type { PrintedBook } from './pdf.js'
@@ -115,9 +116,9 @@ function context(job: HandoutJob, handouts: HandoutData[]) {
     edition: job.edition,
     editionLabel,
     teacher: job.edition === 'teacher',
-    pageSize: config.paper === 'letter' ? 'letter' : 'A4',
+    pageSize: cssPageSize(config.paper),
     stylesheet: pathToFileURL(path.join(config.stylesDir, 'handout.css')).href,
-    fonts: fontFaces().map((f) => ({ family: f.family, weight: f.weight, style: f.style, url: pathToFileURL(f.woff2).href })),
+    fonts: printFonts(fileUrl),
     handouts: handouts.map((handout) => {
       const index = job.chapters.findIndex(({ file }) => file.data.slug === handout.slug)
       const from = starts[index] ?? 0
@@ -138,19 +139,14 @@ function fill(template: string, values: Record<string, string>) {
 }
 
 /** The first page (0-based) of each top-level bookmark: one per handout, in order. */
-async function bookmarkPages(pdf: Uint8Array, count: number): Promise<number[]> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  const doc = await getDocument({ data: pdf.slice(), isEvalSupported: false }).promise
-  try {
-    const outline = ((await doc.getOutline()) ?? []) as Array<{ dest: unknown }>
+function bookmarkPages(pdf: Uint8Array, count: number): Promise<number[]> {
+  return readPdf(pdf, async (doc) => {
     const pages: number[] = []
-    for (const item of outline) {
-      const dest = typeof item.dest === 'string' ? await doc.getDestination(item.dest) : (item.dest as unknown[] | null)
-      if (dest) pages.push(await doc.getPageIndex(dest[0] as { num: number; gen: number }))
+    for (const item of ((await doc.getOutline()) ?? []) as Array<{ dest: unknown }>) {
+      const index = await destinationPage(doc, item.dest)
+      if (index !== undefined) pages.push(index)
     }
     if (pages.length !== count) throw new Error(`Handouts: found ${pages.length} bookmarks for ${count} handouts`)
     return pages
-  } finally {
-    await doc.destroy()
-  }
+  })
 }

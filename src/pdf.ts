@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { GuardedPage } from './browser.js'
+import { destinationPage, readPdf } from './pdf-read.js'
 
 export interface PrintJob {
   /** Folder to write the page's HTML into (must be an allowed root of the page). */
@@ -53,31 +54,25 @@ export async function printBook(guarded: GuardedPage, job: PrintJob, html: strin
  * a link wrapped over two lines gives two annotations with one target, merged here.
  */
 export async function contentsPages(pdf: Uint8Array, ids: string[]): Promise<{ pages: Map<string, number>; pageCount: number }> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  const doc = await getDocument({ data: pdf.slice(), useSystemFonts: false, isEvalSupported: false }).promise
-  const targets: number[] = []
-  const pageCount = doc.numPages
-  let previous: string | undefined
-  try {
+  return readPdf(pdf, async (doc) => {
+    const targets: number[] = []
+    let previous: string | undefined
     for (let n = 1; n <= doc.numPages && targets.length < ids.length; n++) {
-      const page = await doc.getPage(n)
-      const annotations = (await page.getAnnotations()) as Array<{ subtype: string; dest?: unknown; rect: number[] }>
+      const annotations = (await (await doc.getPage(n)).getAnnotations()) as Array<{ subtype: string; dest?: unknown; rect: number[] }>
       const links = annotations
         .filter((a) => a.subtype === 'Link' && a.dest)
         .sort((a, b) => (b.rect[1] as number) - (a.rect[1] as number) || (a.rect[0] as number) - (b.rect[0] as number))
       for (const link of links) {
-        const dest = typeof link.dest === 'string' ? await doc.getDestination(link.dest) : (link.dest as unknown[])
-        if (!dest) continue
-        const key = JSON.stringify(dest)
+        const key = JSON.stringify(link.dest)
         if (key === previous) continue
         previous = key
-        targets.push((await doc.getPageIndex(dest[0] as { num: number; gen: number })) + 1)
+        const index = await destinationPage(doc, link.dest)
+        if (index === undefined) continue
+        targets.push(index + 1)
         if (targets.length === ids.length) break
       }
     }
-  } finally {
-    await doc.destroy()
-  }
-  if (targets.length !== ids.length) throw new Error(`Contents: found ${targets.length} links for ${ids.length} entries`)
-  return { pages: new Map(ids.map((id, i) => [id, targets[i] as number])), pageCount }
+    if (targets.length !== ids.length) throw new Error(`Contents: found ${targets.length} links for ${ids.length} entries`)
+    return { pages: new Map(ids.map((id, i) => [id, targets[i] as number])), pageCount: doc.numPages }
+  })
 }
