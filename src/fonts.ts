@@ -2,6 +2,8 @@
 // headings and labels. One list serves the PDF's @font-face rules and the EPUB's packed fonts.
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { PaperSize } from './schema.js'
 
 const require = createRequire(import.meta.url)
 
@@ -34,4 +36,17 @@ export function fontFaces(): FontFace[] {
     const base = `${pkg.split('/')[1]}-latin-${weight}-${style}`
     return { family, weight, style, woff2: path.join(dir, `${base}.woff2`), woff: path.join(dir, `${base}.woff`), filename: `${base}.woff` }
   })
+}
+
+/** A local file as the file URL a printed page loads it by. */
+export const fileUrl = (file: string) => pathToFileURL(file).href
+
+/** The faces as the print templates declare them (`@font-face` with a WOFF2 source at `urlFor(file)`). */
+export function printFonts(urlFor: (file: string) => string) {
+  return fontFaces().map((f) => ({ family: f.family, weight: f.weight, style: f.style, url: urlFor(f.woff2) }))
+}
+
+/** CSS `@page size` for a paper size. */
+export function cssPageSize(paper: PaperSize): string {
+  return paper === 'letter' ? 'letter' : 'A4'
 }

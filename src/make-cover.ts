@@ -6,7 +6,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { findBrowser, launchBrowser } from './browser.js'
 import { loadConfig, packageRoot } from './config.js'
-import { fontFaces } from './fonts.js'
+import { fileUrl, printFonts } from './fonts.js'
 import { loadLabels } from './labels.js'
 import { createTemplates } from './templates.js'
 
@@ -15,14 +15,13 @@ const { config } = await loadConfig(root)
 if (!config) throw new Error('book.yaml is invalid: run `nlmg check`')
 const labels = await loadLabels(config.templatesDir)
 const templates = createTemplates(config.templatesDir)
-const cover = await templates.get('partials/cover.hbs')
-const faces = fontFaces()
-  .map((f) => `@font-face { font-family: "${f.family}"; font-weight: ${f.weight}; font-style: ${f.style}; src: url("${pathToFileURL(f.woff2).href}"); }`)
-  .join('\n')
-const html = `<!DOCTYPE html><html lang="${config.language}"><head><meta charset="utf-8"><style>${faces}</style>
-<link rel="stylesheet" href="${pathToFileURL(path.join(config.stylesDir, 'print.css')).href}">
-<style>html { font-size: 21pt; } .cover { height: 2400px; width: 1600px; padding: 220px 160px 180px; } .cover-edition { display: none; }</style></head>
-<body>${cover({ book: config, editionLabel: labels.studentEdition })}</body></html>`
+await templates.registerPartials(['partials/cover.hbs'])
+const html = (await templates.get('cover-image.hbs'))({
+  book: config,
+  editionLabel: labels.studentEdition,
+  fonts: printFonts(fileUrl),
+  stylesheet: fileUrl(path.join(config.stylesDir, 'print.css'))
+})
 const work = await mkdtemp(path.join(os.tmpdir(), 'nlmg-cover-'))
 const browser = await launchBrowser(findBrowser(config.browser))
 try {

@@ -1,12 +1,12 @@
 // The print edition as one HTML document: cover, contents (with page numbers once known), every chapter.
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import type { Element, Root as HastRoot } from 'hast'
 import { visit } from 'unist-util-visit'
 import { toHtml } from 'hast-util-to-html'
 import type { Chapter } from './book.js'
 import { hyphenateTree } from './hyphenate.js'
 import type { ResolvedConfig } from './config.js'
-import { fontFaces } from './fonts.js'
+import { cssPageSize, fileUrl, printFonts } from './fonts.js'
 import type { Labels } from './labels.js'
 import type { Edition, PaperSize } from './schema.js'
 import type { Templates } from './templates.js'
@@ -28,7 +28,6 @@ export interface PrintContextInput {
   htmlCache?: WeakMap<Chapter, string>
 }
 
-const fileUrl = (file: string) => pathToFileURL(file).href
 
 /** Placeholder page number: as wide as any real one, so filling in the numbers does not reflow the contents. */
 const placeholder = '000'
@@ -44,10 +43,10 @@ export function printContext(input: PrintContextInput) {
     edition: input.edition,
     editionLabel: input.edition === 'teacher' ? labels.teacherEdition : labels.studentEdition,
     justify: config.justify,
-    pageSize: input.paper === 'letter' ? 'letter' : 'A4',
+    pageSize: cssPageSize(input.paper),
     preview: input.preview === true,
     stylesheet: urlFor(path.join(config.stylesDir, 'print.css')),
-    fonts: fontFaces().map((f) => ({ family: f.family, weight: f.weight, style: f.style, url: urlFor(f.woff2) })),
+    fonts: printFonts(urlFor),
     chapters: input.chapters.map((chapter) => {
       const { file, tree } = chapter
       const slug = file.data.slug as string
