@@ -113,6 +113,11 @@ export function checkBook(chapters: Chapter[], sources: ReadonlyMap<string, Sour
   }
 }
 
+/** Whether any of `files` carries an error (not just warnings). */
+export function hasErrors(files: VFile[]): boolean {
+  return files.some((f) => f.messages.some((m) => m.fatal))
+}
+
 function error(file: VFile, reason: string, ruleId: string, place?: { line: number; column: number }) {
   const message = file.message(reason, { place, ruleId, source: 'nlmg' })
   message.fatal = true

@@ -1,7 +1,7 @@
 // The programmatic core: `build(options)` reads, checks and renders the book and returns a report.
 // Nothing is written unless every check passes; outputs are committed together at the end.
 import type { VFile } from 'vfile'
-import { bookFile, checkBook, processBook, type Chapter } from './book.js'
+import { bookFile, checkBook, hasErrors, processBook, type Chapter } from './book.js'
 import { loadConfig, type ConfigOverrides } from './config.js'
 import { buildEpub } from './epub.js'
 import { loadLabels } from './labels.js'
@@ -66,7 +66,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
     grade: file.data.stats?.grade ?? 0
   }))
   clock('check')
-  if (report.files.some((f) => f.messages.some((m) => m.fatal))) return report
+  if (hasErrors(report.files)) return report
   if (options.checkOnly) return { ...report, ok: true }
 
   const templates = createTemplates(config.templatesDir)
@@ -96,7 +96,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
       const message = file?.message(`The ${edition} handout runs to ${pages} pages (two at most): cut questions, answer lines or key points`, { place: { line: 1, column: 1 }, ruleId: 'handout-length', source: 'nlmg' })
       if (message) message.fatal = true
     }
-    if (report.files.some((f) => f.messages.some((m) => m.fatal))) return report
+    if (hasErrors(report.files)) return report
   }
   // With no browser the EPUBs are still written; the failure is reported and the exit code says so.
   // Every other output was built in memory first, so a failure before this point wrote nothing.

@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
-import { bookFile, checkBook, type Chapter } from './book.js'
+import { bookFile, checkBook, hasErrors, type Chapter } from './book.js'
 import { loadConfig, packageRoot, type ResolvedConfig } from './config.js'
 import { loadLabels, type Labels } from './labels.js'
 import { renderPrintHtml, printContext } from './print-html.js'
@@ -72,7 +72,7 @@ export function createDevSession(options: { root: string; edition: Edition; urlF
     for (const file of sourceFiles) file.messages = file.messages.filter((m) => m.ruleId !== 'source-unused')
     checkBook(chapters, sources, sourceFiles)
     problems.push(listing, ...sourceFiles, ...chapters.map((c) => c.file))
-    if (problems.some((f) => f.messages.some((m) => m.fatal))) return failed(problems, started, config.title, templates)
+    if (hasErrors(problems)) return failed(problems, started, config.title, templates)
     const context = printContext({ config, labels, chapters, edition: options.edition, paper: config.paper, urlFor: options.urlFor, preview: true, htmlCache })
     const html = await renderPrintHtml(templates, context)
     return { ok: true, html, report: reporter(problems, { quiet: true, color: false }), ms: performance.now() - started }
