@@ -7,11 +7,10 @@ import type { Chapter } from './book.js'
 import { BrowserError, BrowserMissing, findBrowser, launchBrowser, type BrowserSession } from './browser.js'
 import { packageRoot, type ResolvedConfig } from './config.js'
 import { buildHandouts } from './handouts.js'
-import { hyphenatorFor } from './hyphenate.js'
 import type { Labels } from './labels.js'
 import { printBook, type PrintedBook } from './pdf.js'
 import { setPdfMetadata } from './pdf-metadata.js'
-import { contentsIds, printContext, renderPrintHtml } from './print-html.js'
+import { contentsIds, guideContext, renderPrintHtml } from './print-html.js'
 import { reproducibleDate } from './reproducible.js'
 import type { Edition } from './schema.js'
 import type { Templates } from './templates.js'
@@ -84,8 +83,7 @@ async function printGuide(job: GuideJob): Promise<PrintedBook> {
   const guarded = await job.browser.newPage(allowedRoots(job.workDir, job.config))
   try {
     const { config } = job
-    const input = { config, labels: job.labels, chapters: job.chapters, edition: job.edition, paper: config.paper, hyphenate: hyphenatorFor(config.language) }
-    const html = await renderPrintHtml(job.templates, printContext(input))
+    const html = await renderPrintHtml(job.templates, guideContext({ config, labels: job.labels, chapters: job.chapters, edition: job.edition }))
     const book = await printBook(guarded, { workDir: job.workDir, name: `${job.edition}-${config.paper}` }, html, contentsIds(job.chapters))
     if (guarded.problems.length > 0) throw new Error(`While printing: ${guarded.problems.join('; ')}`)
     const pdf = await setPdfMetadata(book.pdf, {

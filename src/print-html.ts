@@ -4,7 +4,7 @@ import type { Element, Root as HastRoot } from 'hast'
 import { visit } from 'unist-util-visit'
 import { toHtml } from 'hast-util-to-html'
 import type { Chapter } from './book.js'
-import { hyphenateTree } from './hyphenate.js'
+import { hyphenateTree, hyphenatorFor } from './hyphenate.js'
 import type { ResolvedConfig } from './config.js'
 import { cssPageSize, fileUrl, printFonts } from './fonts.js'
 import type { Labels } from './labels.js'
@@ -81,6 +81,11 @@ function relocate(tree: HastRoot, urlFor?: (file: string) => string): HastRoot {
     if (node.tagName === 'img' && typeof src === 'string' && src.startsWith('file:')) node.properties.src = urlFor(fileURLToPath(src))
   })
   return copy
+}
+
+/** The guide's print context exactly as the PDF stage prints it: the book's paper, soft-hyphenated prose. */
+export function guideContext(input: Pick<PrintContextInput, 'config' | 'labels' | 'chapters' | 'edition'>) {
+  return printContext({ ...input, paper: input.config.paper, hyphenate: hyphenatorFor(input.config.language) })
 }
 
 /** Serialise one chapter's hast. */

@@ -1,15 +1,14 @@
 // The bench's own way to get the build's finished print HTML, for timing raw Chromium on exactly what our PDF
-// prints: the library's functions called as build.ts's buildPdf calls them (same hyphenation), with the
+// prints: the print context from `guideContext`, as the PDF stage builds it (same hyphenation), with the
 // contents' page numbers read from a PDF we built and written into the template's data, where the build
 // writes them into the loaded page. Stylesheet, fonts and images are absolute file:// URLs, so the file can
 // live anywhere.
 import { readFile, writeFile } from 'node:fs/promises'
 import { bookFile, processBook } from '../book.js'
 import { loadConfig } from '../config.js'
-import { hyphenatorFor } from '../hyphenate.js'
 import { loadLabels } from '../labels.js'
 import { contentsPages } from '../pdf.js'
-import { contentsIds, printContext, renderPrintHtml } from '../print-html.js'
+import { contentsIds, guideContext, renderPrintHtml } from '../print-html.js'
 import { readChapters } from '../read-chapters.js'
 import type { Edition } from '../schema.js'
 import { loadSources } from '../sources.js'
@@ -43,7 +42,7 @@ export async function writeFinishedHtml(options: FinishedHtmlOptions): Promise<v
   lap('process the chapters, one edition (a build does it twice: teacher for the checks, then student)')
   const { pages } = await contentsPages(new Uint8Array(await readFile(options.pdf)), contentsIds(chapters))
   lap('read the contents’ page numbers from the PDF (pdfjs)')
-  const context = printContext({ config, labels, chapters, edition: options.edition, paper: config.paper, hyphenate: hyphenatorFor(config.language) })
+  const context = guideContext({ config, labels, chapters, edition: options.edition })
   for (const chapter of context.chapters) {
     chapter.page = String(pages.get(chapter.slug) ?? '')
     for (const section of chapter.sections) section.page = String(pages.get(section.id) ?? '')
