@@ -16,7 +16,7 @@ export interface PrintJob {
 
 /**
  * Load `html` from a file (so local fonts and images load) and print it twice: an untagged draft whose
- * contents links tell each entry's page, then, with those numbers written into the contents in place (the
+ * contents links tell each entry's page (its other internal links left out: they cost time, not layout), then, with those numbers written into the contents in place (the
  * placeholders are as wide as any number, so nothing reflows), the final tagged PDF with bookmarks.
  */
 /** A printed book and where its contents entries landed. */
@@ -34,10 +34,23 @@ export async function printBook(guarded: GuardedPage, job: PrintJob, html: strin
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 60_000 })
   await page.evaluate('document.fonts.ready')
   const options = { preferCSSPageSize: true, printBackground: true, timeout: 120_000 }
+  // Chromium's print time grows with pages × link targets (each page looks up every target), so the draft
+  // keeps only the contents' own links: an internal link's href changes nothing in the layout.
+  await page.evaluate(() => {
+    for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) {
+      if (a.closest('.toc')) continue
+      a.dataset.draftHref = a.getAttribute('href') ?? ''
+      a.removeAttribute('href')
+    }
+  })
   const draft = await page.pdf({ ...options, tagged: false, outline: false })
   const { pages, pageCount } = await contentsPages(draft, contentsIds)
   const numbers = contentsIds.map((id) => String(pages.get(id)))
   const filled = await page.evaluate((values: string[]) => {
+    for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-draft-href]')) {
+      a.setAttribute('href', a.dataset.draftHref ?? '')
+      delete a.dataset.draftHref
+    }
     const slots = document.querySelectorAll('.toc .toc-page')
     slots.forEach((slot, i) => {
       slot.textContent = values[i] ?? ''
