@@ -8,7 +8,7 @@ import type { ResolvedConfig } from './config.js'
 import type { Labels } from './labels.js'
 import { atChapterBoundary } from './process-chapter.js'
 import { nodeTooDeep, reportTooDeep } from './tree-depth.js'
-import { createProcessor } from './processor.js'
+import { createReader, createTransformer } from './processor.js'
 import type { Edition, Source } from './schema.js'
 import './types.js'
 
@@ -25,13 +25,14 @@ export interface BookInput {
   files: VFile[]
   /** Measure words and reading level. */
   stats?: boolean
-  /** Each chapter's syntax tree as parsed, kept so a second edition is not parsed again. */
+  /** Each chapter's syntax tree as read (`reading` in processor.ts), kept so a second edition is not read again. */
   parsed?: Map<string, MdastRoot>
 }
 
 /** Process every chapter for `edition`; messages land on each chapter's file. */
 export async function processBook(input: BookInput, edition: Edition): Promise<Chapter[]> {
-  const processor = createProcessor({
+  const reader = createReader()
+  const transformer = createTransformer({
     edition,
     labels: input.labels,
     sources: input.sources,
@@ -44,19 +45,20 @@ export async function processBook(input: BookInput, edition: Edition): Promise<C
     const file = new VFileClass({ path: original.path, value: original.value, data: { slug: original.data.slug, order: original.data.order } })
     // A chapter nested too deep for the parser or the tree utilities becomes a `too-deep` error, not a crash.
     const tree = await atChapterBoundary(file, async () => {
-      let parsed = input.parsed?.get(file.path)
-      if (!parsed) {
-        parsed = processor.parse(file)
-        // Too deep to copy: say where, before the copy runs out of stack.
+      let read = input.parsed?.get(file.path)
+      if (!read) {
+        const parsed = reader.parse(file) as MdastRoot
+        // Too deep to walk or copy: say where, before a walk runs out of stack.
         const deep = nodeTooDeep(parsed)
         if (deep) {
           reportTooDeep(file, deep)
           return { type: 'root', children: [] } as HastRoot
         }
-        input.parsed?.set(file.path, parsed)
+        read = (await reader.run(parsed, file)) as MdastRoot
+        input.parsed?.set(file.path, read)
       }
-      // The transforms change the tree, so each edition works on its own copy of the parse.
-      return processor.run(input.parsed ? structuredClone(parsed) : parsed, file)
+      // The transforms change the tree, so each edition works on its own copy of the reading.
+      return (await transformer.run(input.parsed ? structuredClone(read) : read, file)) as HastRoot
     })
     chapters.push({ file, tree })
   }

@@ -8,6 +8,7 @@ import { bookFile, checkBook, hasErrors, type Chapter } from './book.js'
 import { loadConfig, packageRoot, type ResolvedConfig } from './config.js'
 import { loadLabels, type Labels } from './labels.js'
 import { renderPrintHtml, printContext } from './print-html.js'
+import type { Root as HastRoot } from 'hast'
 import { createProcessor, type ChapterProcessor } from './processor.js'
 import { readChapters } from './read-chapters.js'
 import type { Edition, Source } from './schema.js'
@@ -62,7 +63,7 @@ export function createDevSession(options: { root: string; edition: Edition; urlF
       let entry = cache.get(read.path)
       if (!entry || entry.mtimeMs !== mtimeMs || String(entry.chapter.file.value) !== String(read.value)) {
         const file = new VFile({ path: read.path, value: read.value, data: { slug: read.data.slug, order: read.data.order } })
-        const tree = await processor.run(processor.parse(file), file)
+        const tree = (await processor.run(processor.parse(file), file)) as HastRoot
         entry = { chapter: { file, tree }, mtimeMs, own: file.messages.length }
         cache.set(read.path, entry)
       }

@@ -19,5 +19,5 @@ export async function atChapterBoundary(file: VFile, work: () => Promise<HastRoo
 
 /** Parse and run `file` within the chapter boundary. */
 export function runChapter(processor: ChapterProcessor, file: VFile): Promise<HastRoot> {
-  return atChapterBoundary(file, () => processor.run(processor.parse(file), file))
+  return atChapterBoundary(file, async () => (await processor.run(processor.parse(file), file)) as HastRoot)
 }

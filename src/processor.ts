@@ -4,7 +4,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkSmartypants from 'remark-smartypants'
-import { unified } from 'unified'
+import { unified, type Preset } from 'unified'
 import type { Labels } from './labels.js'
 import { remarkBlocks } from './remark-blocks.js'
 import { remarkChapterMatter } from './remark-chapter-matter.js'
@@ -27,32 +27,51 @@ export interface ProcessorOptions {
   stats?: boolean
 }
 
-/** Markdown chapter in, hast out, with everything learnt on `file.data`. */
-export function createProcessor(options: ProcessorOptions) {
-  return (
-    unified()
-      .use(remarkParse)
-      .use(remarkFrontmatter, ['yaml'])
-      .use(remarkGfm)
-      .use(remarkDirective)
-      // Curly quotes, dashes and ellipses in text nodes only: directive names, attributes and URLs stay as typed.
-      .use(remarkSmartypants)
+/**
+ * Markdown to mdast, the same for every edition: parsed with its syntax extensions, then typographic quotes,
+ * dashes and ellipses in text nodes only (directive names, attributes and URLs stay as typed). A book
+ * builds both editions from one reading of each chapter.
+ */
+export const reading: Preset = {
+  plugins: [[remarkParse], [remarkFrontmatter, ['yaml']], [remarkGfm], [remarkDirective], [remarkSmartypants]]
+}
+
+/** The edition's transforms, mdast in, hast out, with everything learnt on `file.data`. */
+export function editionTransforms(options: ProcessorOptions): Preset {
+  return {
+    plugins: [
       // First: later stages read `file.data.matter`.
-      .use(remarkChapterMatter)
+      [remarkChapterMatter],
       // Before anything renders: the student edition never holds answers or teacher notes.
-      .use(remarkEdition, { edition: options.edition })
+      [remarkEdition, { edition: options.edition }],
       // Before blocks and citations add links of their own: only the author's links are checked here.
-      .use(remarkLinks, { chaptersDir: options.chaptersDir, root: options.root })
-      .use(remarkBlocks, { labels: options.labels, sources: options.sources })
+      [remarkLinks, { chaptersDir: options.chaptersDir, root: options.root }],
+      [remarkBlocks, { labels: options.labels, sources: options.sources }],
       // After blocks: key quotations add citations of their own.
-      .use(remarkCitations, { sources: options.sources, labels: options.labels })
-      .use(remarkHeadings, { labels: options.labels })
+      [remarkCitations, { sources: options.sources, labels: options.labels }],
+      [remarkHeadings, { labels: options.labels }],
       // After citations became notes, so a paragraph's note is visible.
-      .use(remarkCitationCheck)
+      [remarkCitationCheck],
       // `false` turns a unified plugin off.
-      .use(remarkStats, options.stats === true)
-      .use(remarkToHast, { labels: options.labels })
-  )
+      [remarkStats, options.stats === true],
+      [remarkToHast, { labels: options.labels }]
+    ]
+  }
+}
+
+/** Reads a chapter (`parse` and `run` of `reading`) and nothing more. */
+export function createReader() {
+  return unified().use(reading)
+}
+
+/** Markdown chapter in, hast out: `reading`, then the edition's transforms. */
+export function createProcessor(options: ProcessorOptions) {
+  return unified().use(reading).use(editionTransforms(options))
+}
+
+/** The edition's transforms alone, for a tree `createReader` has read. */
+export function createTransformer(options: ProcessorOptions) {
+  return unified().use(editionTransforms(options))
 }
 
 export type ChapterProcessor = ReturnType<typeof createProcessor>
