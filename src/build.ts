@@ -2,7 +2,8 @@
 // Nothing is written unless every check passes; outputs are committed together at the end.
 import type { VFile } from 'vfile'
 import { bookFile, checkBook, hasErrors, processBook, type Chapter } from './book.js'
-import { loadConfig, type ConfigOverrides } from './config.js'
+import type { BrowserSession } from './browser.js'
+import { loadConfig, type ConfigOverrides, type ResolvedConfig } from './config.js'
 import { buildEpub } from './epub.js'
 import { loadLabels } from './labels.js'
 import { readChapters } from './read-chapters.js'
@@ -49,13 +50,26 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const { config, file: configFile } = await loadConfig(options.root, options)
   const report: BuildReport = { ok: false, files: [configFile], chapters: [], written: [] }
   if (!config) return report
+  // Chromium starts while the chapters are processed; an EPUB-only build never loads Puppeteer.
+  const printing = !options.checkOnly && (config.formats.includes('pdf') || config.formats.includes('handouts'))
+  const launch = printing ? import('./print-editions.js').then((m) => m.startBrowser(config)) : undefined
+  launch?.catch(() => {})
+  try {
+    return await buildBook(options, config, report, launch, clock)
+  } finally {
+    // Printing closes the browser it used; a build stopped earlier (content errors) closes it here.
+    await launch?.then((browser) => browser.close(), () => {})
+  }
+}
+
+async function buildBook(options: BuildOptions, config: ResolvedConfig, report: BuildReport, launch: Promise<BrowserSession> | undefined, clock: (stage: string) => void): Promise<BuildReport> {
   const labels = await loadLabels(config.templatesDir)
   const { sources, files: sourceFiles } = await loadSources(config.sourcesDir)
   const problems = bookFile(config.chaptersDir)
   const files = await readChapters(config.chaptersDir, problems)
   report.files.push(problems, ...sourceFiles)
   clock('read')
-  const input = { config, labels, sources, files, stats: options.stats === true, parsed: new Map() }
+  const input = { config, labels, sources, files, stats: options.stats === true, parsed: new Map(), shared: new Map() }
   const teacher = await processBook(input, 'teacher')
   checkBook(teacher, sources, sourceFiles)
   report.files.push(...teacher.map((c) => c.file))
@@ -82,9 +96,9 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   }
   // Handouts need the guide's page numbers, so the guide is printed whenever PDFs or handouts are asked for.
   // The browser side is loaded only then: an EPUB-only build never loads Puppeteer.
-  if (config.formats.includes('pdf') || config.formats.includes('handouts')) {
+  if (launch) {
     const { printEditions } = await import('./print-editions.js')
-    const printed = await printEditions({ config, labels, templates, editions, sourceDateEpoch: epoch, clock })
+    const printed = await printEditions({ config, labels, templates, editions, sourceDateEpoch: epoch, clock, launch })
     outputs.push(...printed.outputs)
     report.failure = printed.failure
     // Issue of the machine, not the content: with no browser at all the EPUBs are still written (below);

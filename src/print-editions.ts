@@ -23,6 +23,8 @@ export interface PrintInput {
   editions: Array<[Edition, Chapter[]]>
   sourceDateEpoch?: number
   clock: (stage: string) => void
+  /** The browser, already starting (`startBrowser`); printEditions closes it. */
+  launch: Promise<BrowserSession>
 }
 
 export interface PrintResult {
@@ -42,7 +44,7 @@ export async function printEditions(input: PrintInput): Promise<PrintResult> {
   let browser: BrowserSession | undefined
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'nlmg-build-'))
   try {
-    browser = await launchBrowser(findBrowser(config.browser))
+    browser = await input.launch
     clock('browser')
     for (const [edition, chapters] of input.editions) {
       const job = { ...input, browser, workDir, edition, chapters }
@@ -64,6 +66,16 @@ export async function printEditions(input: PrintInput): Promise<PrintResult> {
     await rm(workDir, { recursive: true, force: true })
   }
   return result
+}
+
+/**
+ * Start the browser now, to be handed to `printEditions` later: Chromium's start-up runs on another core while
+ * the chapters are processed. The promise is marked handled; whoever awaits it still sees a launch failure.
+ */
+export function startBrowser(config: ResolvedConfig): Promise<BrowserSession> {
+  const launch = launchBrowser(findBrowser(config.browser))
+  launch.catch(() => {})
+  return launch
 }
 
 interface GuideJob extends PrintInput {
