@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { GuardedPage } from './browser.js'
-import { destinationPage, readPdf } from './pdf-read.js'
+import { destinationPage, preloadPdfReader, readPdf } from './pdf-read.js'
 
 export interface PrintJob {
   /** Folder to write the page's HTML into (must be an allowed root of the page). */
@@ -31,6 +31,7 @@ export async function printBook(guarded: GuardedPage, job: PrintJob, html: strin
   const file = path.join(job.workDir, `${job.name}.html`)
   await writeFile(file, html)
   const { page } = guarded
+  preloadPdfReader()
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 60_000 })
   await page.evaluate('document.fonts.ready')
   const options = { preferCSSPageSize: true, printBackground: true, timeout: 120_000 }
