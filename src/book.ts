@@ -9,6 +9,7 @@ import type { Labels } from './labels.js'
 import { atChapterBoundary } from './process-chapter.js'
 import { nodeTooDeep, reportTooDeep } from './tree-depth.js'
 import { createReader, createTransformer } from './processor.js'
+import { hasTeacherOnly } from './remark-edition.js'
 import type { Edition, Source } from './schema.js'
 import './types.js'
 
@@ -27,6 +28,8 @@ export interface BookInput {
   stats?: boolean
   /** Each chapter's syntax tree as read (`reading` in processor.ts), kept so a second edition is not read again. */
   parsed?: Map<string, MdastRoot>
+  /** Chapters with no teacher-only block, processed once: every edition of them is the same. */
+  shared?: Map<string, Chapter>
 }
 
 /** Process every chapter for `edition`; messages land on each chapter's file. */
@@ -42,7 +45,13 @@ export async function processBook(input: BookInput, edition: Edition): Promise<C
   })
   const chapters: Chapter[] = []
   for (const original of input.files) {
+    const same = input.shared?.get(original.path)
+    if (same) {
+      chapters.push(same)
+      continue
+    }
     const file = new VFileClass({ path: original.path, value: original.value, data: { slug: original.data.slug, order: original.data.order } })
+    let editionFree = false
     // A chapter nested too deep for the parser or the tree utilities becomes a `too-deep` error, not a crash.
     const tree = await atChapterBoundary(file, async () => {
       let read = input.parsed?.get(file.path)
@@ -57,10 +66,14 @@ export async function processBook(input: BookInput, edition: Edition): Promise<C
         read = (await reader.run(parsed, file)) as MdastRoot
         input.parsed?.set(file.path, read)
       }
+      editionFree = !hasTeacherOnly(read)
       // The transforms change the tree, so each edition works on its own copy of the reading.
-      return (await transformer.run(input.parsed ? structuredClone(read) : read, file)) as HastRoot
+      return (await transformer.run(input.parsed && !(editionFree && input.shared) ? structuredClone(read) : read, file)) as HastRoot
     })
-    chapters.push({ file, tree })
+    const chapter = { file, tree }
+    // Only the edition step tells editions apart: without teacher-only blocks, this is every edition's chapter.
+    if (editionFree) input.shared?.set(file.path, chapter)
+    chapters.push(chapter)
   }
   return chapters
 }
