@@ -35,19 +35,26 @@ export async function printBook(guarded: GuardedPage, job: PrintJob, html: strin
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 60_000 })
   await page.evaluate('document.fonts.ready')
   const options = { preferCSSPageSize: true, printBackground: true, timeout: 120_000 }
-  // Chromium's print time grows with pages × link targets (each page looks up every target), so the draft
-  // keeps only the contents' own links: an internal link's href changes nothing in the layout.
+  // The draft only has to tell where each contents entry's target lands, so it paints as little as the layout
+  // allows: Chromium's print time grows with pages × link targets (each page looks up every target), so it
+  // keeps only the contents' own links, and everything but the contents is hidden (not painted, still laid
+  // out). Neither an internal link's href nor `visibility` changes the layout.
   await page.evaluate(() => {
     for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) {
       if (a.closest('.toc')) continue
       a.dataset.draftHref = a.getAttribute('href') ?? ''
       a.removeAttribute('href')
     }
+    const style = document.createElement('style')
+    style.id = 'nlmg-draft'
+    style.textContent = 'body { visibility: hidden !important } .toc { visibility: visible !important }'
+    document.head.append(style)
   })
   const draft = await page.pdf({ ...options, tagged: false, outline: false })
   const { pages, pageCount } = await contentsPages(draft, contentsIds)
   const numbers = contentsIds.map((id) => String(pages.get(id)))
   const filled = await page.evaluate((values: string[]) => {
+    document.getElementById('nlmg-draft')?.remove()
     for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-draft-href]')) {
       a.setAttribute('href', a.dataset.draftHref ?? '')
       delete a.dataset.draftHref
