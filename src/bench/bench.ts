@@ -2,8 +2,12 @@
 // `npm run bench`: generate a guide-size and a book-scale synthetic book, time our builds side by side with
 // pandoc and raw Chromium, judge the targets, and write docs/BENCHMARK.md. Never part of `npm test`.
 //
-//   node lib/bench/bench.js [--sizes 10,100] [--runs 5,3] [--words-per-chapter 1500] [--out docs/BENCHMARK.md]
-//                           [--keep] [--skip-profile]
+//   node lib/bench/bench.js [--sizes guide,10,100] [--runs 3] [--whole-runs 3,3,1] [--words-per-chapter 1500]
+//                           [--out docs/BENCHMARK.md] [--keep] [--profile]
+//
+// `guide` is this project's own guide; a number is a generated book of that many chapters. Runs are per size
+// (one number for all); the whole build, the slowest command, runs once on the 100-chapter book by default so
+// the bench stays within a few minutes; `--profile` adds a step-by-step breakdown of our PDF (a few minutes more).
 import { execFile } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
@@ -19,18 +23,21 @@ import { benchSize } from './size.js'
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '10,100' },
-    runs: { type: 'string', default: '5,3' },
+    sizes: { type: 'string', default: 'guide,10,100' },
+    runs: { type: 'string', default: '3' },
+    'whole-runs': { type: 'string', default: '3,3,1' },
     'words-per-chapter': { type: 'string', default: '1500' },
     out: { type: 'string', default: path.join(packageRoot, 'docs/BENCHMARK.md') },
     keep: { type: 'boolean', default: false },
-    'skip-profile': { type: 'boolean', default: false }
+    profile: { type: 'boolean', default: false }
   }
 })
-const sizes = values.sizes.split(',').map(Number)
+const sizes = values.sizes.split(',').map((s) => (s === 'guide' ? s : Number(s)))
 const runs = values.runs.split(',').map(Number)
-if (sizes.some((n) => !Number.isInteger(n) || n < 1) || runs.some((n) => !Number.isInteger(n) || n < 1)) {
-  throw new Error('--sizes and --runs take whole numbers, comma-separated (e.g. --sizes 10,100 --runs 5,3)')
+const wholeRuns = values['whole-runs'].split(',').map(Number)
+const whole = (n: unknown) => Number.isInteger(n) && (n as number) >= 1
+if (!sizes.every((s) => s === 'guide' || whole(s)) || !runs.every(whole) || !wholeRuns.every(whole)) {
+  throw new Error('--sizes takes `guide` and chapter counts, --runs and --whole-runs whole numbers, comma-separated (e.g. --sizes guide,10,100 --runs 3 --whole-runs 3,3,1)')
 }
 
 const cli = path.join(packageRoot, 'lib/cli.js')
@@ -45,10 +52,12 @@ const work = await mkdtemp(path.join(os.tmpdir(), 'nlmg-bench-'))
 const started = performance.now()
 const results: SizeResult[] = []
 try {
-  for (const [i, chapters] of sizes.entries()) {
-    const context = { cli, chromium, help: devHelp === undefined ? undefined : `${help}\n${devHelp}`, pandoc: machine.pandoc !== undefined, work, profile: !values['skip-profile'] }
+  for (const [i, size] of sizes.entries()) {
+    const context = { cli, chromium, help: devHelp === undefined ? undefined : `${help}\n${devHelp}`, pandoc: machine.pandoc !== undefined, work, profile: values.profile }
     const count = runs[Math.min(i, runs.length - 1)] as number
-    results.push(await benchSize({ ...context, chapters, runs: count, words: chapters * Number(values['words-per-chapter']) }))
+    const wholeCount = Math.min(count, wholeRuns[Math.min(i, wholeRuns.length - 1)] as number)
+    const chapters = size === 'guide' ? 0 : size
+    results.push(await benchSize({ ...context, book: size === 'guide' ? 'guide' : 'generated', chapters, runs: count, wholeRuns: wholeCount, words: chapters * Number(values['words-per-chapter']) }))
   }
 } finally {
   if (!values.keep) await rm(work, { recursive: true, force: true })

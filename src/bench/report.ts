@@ -1,8 +1,8 @@
 // The bench's findings as Markdown (docs/BENCHMARK.md): the machine, every timing, the targets with a
 // verdict, growth with book size, and where our PDF's time goes.
 import type { Machine } from './machine.js'
-import { fmt, median, rowOf, seconds, type SizeResult } from './results.js'
-import { growthOf, verdicts, type Verdict } from './targets.js'
+import { bookName, fmt, median, rowOf, seconds, type SizeResult } from './results.js'
+import { growthOf, growthPair, verdicts, type Verdict } from './targets.js'
 
 /** Everything after this line of docs/BENCHMARK.md is written by hand, and kept when the bench rewrites the file. */
 export const handWrittenMarker = '<!-- Below this line is written by hand; `npm run bench` keeps it when it rewrites the figures above. -->'
@@ -15,8 +15,7 @@ export function handWritten(previous: string): string {
 
 /** The whole report. */
 export function reportMarkdown(machine: Machine, sizes: SizeResult[], loadAtEnd: number): string {
-  const small = sizes[0] as SizeResult
-  const large = sizes[sizes.length - 1] as SizeResult
+  const { small, large } = growthPair(sizes)
   return [
     '# Benchmark',
     '',
@@ -32,9 +31,9 @@ export function reportMarkdown(machine: Machine, sizes: SizeResult[], loadAtEnd:
     '',
     '| target | measured | verdict |',
     '| --- | --- | --- |',
-    ...verdicts(small, large).map((v) => `| ${v.target} | ${v.measured} | ${verdictText(v)} |`),
+    ...verdicts(sizes).map((v) => `| ${v.target} | ${v.measured} | ${verdictText(v)} |`),
     '',
-    ...(small === large ? [] : growthSection(small, large)),
+    ...(small && large ? growthSection(small, large) : []),
     '## Where our PDF’s time goes',
     '',
     'Each step of our student PDF timed on its own, in one process with a warm machine (one run each; the build runs the steps back to back, so their sum is close to, not equal to, the PDF’s median above).',
@@ -74,7 +73,7 @@ function machineLine(m: Machine, loadAtEnd: number): string {
 function timings(sizes: SizeResult[]): string[] {
   const lines = ['| book | run | median | each run (s) | pages | pages/s | peak memory, PSS | peak memory, VmRSS sum |', '| --- | --- | ---: | --- | ---: | ---: | ---: | ---: |']
   for (const size of sizes) {
-    const book = `${size.chapters} chapters, ${fmt.n(size.words)} words, ${size.pages} pages`
+    const book = `${bookName(size)}, ${fmt.n(size.words)} words, ${size.pages} pages`
     for (const row of size.rows) {
       const s = seconds(row)
       const rate = row.pages && row.times.length > 0 ? (row.pages / s).toFixed(1) : ''
@@ -82,7 +81,7 @@ function timings(sizes: SizeResult[]): string[] {
       lines.push(`| ${book} | ${row.label} | ${row.times.length > 0 ? fmt.s(s) : 'not available'} | ${each} | ${row.pages ?? ''} | ${rate} | ${fmt.mib(row.peakPss)} | ${fmt.mib(row.peakRss)} |`)
     }
   }
-  return [...lines, '', 'Commands (with `<book>` the generated project and `<tmp>` a fresh folder):', '', ...commands(sizes[0] as SizeResult)]
+  return [...lines, '', 'Commands (with `<book>` the book’s project folder and `<tmp>` a fresh folder):', '', ...commands(sizes[0] as SizeResult)]
 }
 
 function commands(size: SizeResult): string[] {
@@ -90,9 +89,9 @@ function commands(size: SizeResult): string[] {
 }
 
 function profile(sizes: SizeResult[]): string[] {
-  if (sizes.every((s) => s.profile.length === 0)) return ['Not measured in this run (`--skip-profile`).']
+  if (sizes.every((s) => s.profile.length === 0)) return ['Not measured in this run (it takes a few minutes more: `npm run bench -- --profile`).']
   const steps = [...new Set(sizes.flatMap((s) => s.profile.map(([step]) => step)))]
-  const head = `| step | ${sizes.map((s) => `${s.chapters} chapters`).join(' | ')} |`
+  const head = `| step | ${sizes.map(bookName).join(' | ')} |`
   const rule = `| --- | ${sizes.map(() => '---:').join(' | ')} |`
   const rows = steps.map((step) => `| ${step} | ${sizes.map((s) => fmt.s((s.profile.find(([n]) => n === step)?.[1] ?? Number.NaN) / 1000)).join(' | ')} |`)
   const pdf = `| *our PDF, whole process (median above)* | ${sizes.map((s) => fmt.s(seconds(rowOf(s, 'pdf')))).join(' | ')} |`
@@ -100,17 +99,19 @@ function profile(sizes: SizeResult[]): string[] {
 }
 
 function method(sizes: SizeResult[]): string[] {
-  const small = sizes[0] as SizeResult
-  const large = sizes[sizes.length - 1] as SizeResult
-  const perChapter = fmt.n(Math.round(small.words / small.chapters / 100) * 100)
+  const generated = sizes.filter((s) => s.book === 'generated')
+  const { small, large } = growthPair(sizes)
+  const sample = generated[0]
+  const perChapter = sample ? fmt.n(Math.round(sample.words / sample.chapters / 100) * 100) : '–'
   return [
-    `- The books are generated (src/bench/generate.ts, fixed seed): ${sizes.map((s) => s.chapters).join(' and ')} chapters of about ${perChapter} words each, every paragraph cited, and every construct the guide uses (sections, sub-sections, footnotes, a table, a callout, a quotation, a spoiler, a definition and a term link, a question with its answer, an activity with its teacher note, a cross-reference, an image every tenth chapter, the bibliography).`,
-    `- Runs per command: ${sizes.map((s) => `${s.runs} at ${s.chapters} chapters`).join(', ')}; the table gives the median and every run.`,
+    ...(sizes.some((s) => s.book === 'guide') ? ['- The guide is this project’s own book.yaml and chapters, copied into a scratch folder (so `dev`’s edits never touch the real chapters).'] : []),
+    ...(generated.length > 0 ? [`- The generated books (src/bench/generate.ts, fixed seed): ${generated.map((s) => s.chapters).join(' and ')} chapters of about ${perChapter} words each, every paragraph cited, and every construct the guide uses (sections, sub-sections, footnotes, a table, a callout, a quotation, a spoiler, a definition and a term link, a question with its answer, an activity with its teacher note, a cross-reference, an image every tenth chapter, the bibliography).`] : []),
+    `- Runs per command: ${sizes.map((s) => `${s.runs} for ${bookName(s)}${(rowOf(s, 'all')?.times.length ?? s.runs) < s.runs ? ` (the whole build ${rowOf(s, 'all')?.times.length})` : ''}`).join(', ')}; the table gives the median and every run.`,
     '- Time is wall clock from spawning the command to its exit. Peak memory is the highest sum of VmRSS over the process and all its descendants (Chromium’s helpers included), sampled from /proc every 50 ms, two ways: the sum of VmRSS (/proc/<pid>/status), which counts pages shared between processes (Chromium’s helpers share most of theirs) once per process and so overstates the tree, and the sum of PSS (/proc/<pid>/smaps_rollup), which divides shared pages among their sharers: what the tree really holds. The memory target is judged on PSS.',
     '- Raw Chromium prints our finished print HTML (the build’s second-pass HTML, contents page numbers filled in, hyphenated, with the same stylesheet and fonts) in one pass, launch and exit included: the floor any Chromium-based PDF can reach.',
     '- pandoc turns the same chapter files into an EPUB with its defaults (it neither resolves `:cite` nor knows the guide’s directives, and checks nothing): what a plain Markdown-to-EPUB converter costs.',
     '- `dev`: the bench starts `node lib/cli.js dev --root <book>` (on a free port when the command takes `--port`), waits until the page is served, then, per run, adds a question holding a new number to a middle chapter and polls the served page every 50 ms until the number shows; the chapter is restored afterwards.',
-    `- Pages per second is the PDF’s page count (pdfinfo) over the median time. Growth compares the median times of the ${large.chapters}- and ${small.chapters}-chapter books with their page counts (our student PDF).`,
-    `- Whole build: every default format of both editions; its pages are those of every PDF it writes (both editions, and the handouts). Medians: ${sizes.map((s) => `${s.chapters} ch. ${fmt.s(median(rowOf(s, 'all')?.times ?? []) / 1000)}`).join(', ')}.`
+    `- Pages per second is the PDF’s page count (pdfinfo) over the median time.${small && large ? ` Growth compares the median times of the ${large.chapters}- and ${small.chapters}-chapter books with their page counts (our student PDF).` : ''}`,
+    `- Whole build: every default format of both editions; its pages are those of every PDF it writes (both editions, and the handouts). Medians: ${sizes.map((s) => `${bookName(s)} ${fmt.s(median(rowOf(s, 'all')?.times ?? []) / 1000)}`).join(', ')}.`
   ]
 }

@@ -22,6 +22,8 @@ export interface Row {
 }
 
 export interface SizeResult {
+  /** This project's guide, or a generated book. */
+  book: 'guide' | 'generated'
   chapters: number
   /** Running-prose words, as the build counts them. */
   words: number
@@ -48,6 +50,11 @@ export function seconds(row: Row | undefined): number {
 
 export function rowOf(size: SizeResult | undefined, key: RunKey): Row | undefined {
   return size?.rows.find((r) => r.key === key && r.times.length > 0)
+}
+
+/** How the report names a book: “the guide (14 chapters)” or “100 chapters”. */
+export function bookName(size: SizeResult): string {
+  return size.book === 'guide' ? `the guide (${size.chapters} chapters)` : `${size.chapters} chapters`
 }
 
 export const fmt = {

@@ -1,5 +1,5 @@
 // The targets the build is judged against, each with what was measured and whether it holds.
-import { fmt, rowOf, seconds, type RunKey, type SizeResult } from './results.js'
+import { bookName, fmt, rowOf, seconds, type RunKey, type SizeResult } from './results.js'
 
 export interface Verdict {
   target: string
@@ -12,18 +12,29 @@ export interface Verdict {
 
 const GiB = 2 ** 30
 
-/** Every target, judged on the smallest (guide-size) and largest book measured. */
-export function verdicts(small: SizeResult, large: SizeResult): Verdict[] {
-  const both = small === large ? [small] : [small, large]
+/**
+ * Every target: the guide-size ones on the guide and on generated books of up to 20 chapters, the book-scale ones
+ * on the largest book, growth from the smallest to the largest generated book.
+ */
+export function verdicts(sizes: SizeResult[]): Verdict[] {
+  const { small, large } = growthPair(sizes)
+  const largest = sizes.reduce((a, b) => (b.pages > a.pages ? b : a))
+  const guideSize = sizes.filter((s) => s !== largest && (s.book === 'guide' || s.chapters <= 20))
   return [
-    ratio(small, 'epub', 'pandoc', 1.0, 'EPUB at most 1.0× pandoc'),
-    ...(small === large ? [] : [ratio(large, 'epub', 'pandoc', 0.6, 'EPUB at most 0.6× pandoc')]),
-    ...both.map((size) => ratio(size, 'pdf', 'chromium', 1.5, 'PDF at most 1.5× raw Chromium')),
-    pagesPerSecond(large, 100),
-    // Growth needs two sizes.
-    ...(small === large ? [] : (['epub', 'pdf', 'all'] as const).map((key) => growth(small, large, key))),
-    memory(large, GiB)
+    ...guideSize.map((size) => ratio(size, 'epub', 'pandoc', 1.0, 'EPUB at most 1.0× pandoc')),
+    ratio(largest, 'epub', 'pandoc', 0.6, 'EPUB at most 0.6× pandoc'),
+    ...sizes.map((size) => ratio(size, 'pdf', 'chromium', 1.5, 'PDF at most 1.5× raw Chromium')),
+    pagesPerSecond(largest, 100),
+    // Growth needs two generated sizes.
+    ...(small && large ? (['epub', 'pdf', 'all'] as const).map((key) => growth(small, large, key)) : []),
+    memory(largest, GiB)
   ]
+}
+
+/** The smallest and largest generated books, when there are two. */
+export function growthPair(sizes: SizeResult[]): { small?: SizeResult; large?: SizeResult } {
+  const generated = sizes.filter((s) => s.book === 'generated').sort((a, b) => a.chapters - b.chapters)
+  return generated.length < 2 ? {} : { small: generated[0], large: generated[generated.length - 1] }
 }
 
 /** How much longer `key` takes on the large book than on the small one, against how many more pages. */
@@ -38,7 +49,7 @@ function ratio(size: SizeResult, ours: RunKey, theirs: RunKey, limit: number, ta
   const b = seconds(rowOf(size, theirs))
   const value = a / b
   return {
-    target: `${target}, ${size.chapters} chapters`,
+    target: `${target}, ${bookName(size)}`,
     measured: `${fmt.x(value)} (${fmt.s(a)} / ${fmt.s(b)})`,
     holds: Number.isFinite(value) ? value <= limit : undefined
   }
@@ -48,7 +59,7 @@ function pagesPerSecond(size: SizeResult, floor: number): Verdict {
   const row = rowOf(size, 'pdf')
   const rate = (row?.pages ?? Number.NaN) / seconds(row)
   return {
-    target: `PDF at least ${floor} pages/s, ${size.chapters} chapters`,
+    target: `PDF at least ${floor} pages/s, ${bookName(size)}`,
     measured: Number.isFinite(rate) ? `${rate.toFixed(1)} pages/s (${row?.pages} pages in ${fmt.s(seconds(row))})` : '–',
     holds: Number.isFinite(rate) ? rate >= floor : undefined
   }
@@ -67,10 +78,10 @@ function growth(small: SizeResult, large: SizeResult, key: RunKey): Verdict {
 /** Judged on PSS (what the tree really holds); the RSS sum is shown, and said when it alone would fail. */
 function memory(size: SizeResult, limit: number): Verdict {
   const row = rowOf(size, 'all')
-  if (!row || row.peakPss <= 0) return { target: `Peak memory of the whole build under ${limit / GiB} GiB, ${size.chapters} chapters`, measured: '–' }
+  if (!row || row.peakPss <= 0) return { target: `Peak memory of the whole build under ${limit / GiB} GiB, ${bookName(size)}`, measured: '–' }
   const rssFails = row.peakRss >= limit
   return {
-    target: `Peak memory of the whole build under ${limit / GiB} GiB, ${size.chapters} chapters`,
+    target: `Peak memory of the whole build under ${limit / GiB} GiB, ${bookName(size)}`,
     measured: `${fmt.mib(row.peakPss)} PSS (${fmt.mib(row.peakRss)} as a sum of VmRSS)`,
     holds: row.peakPss < limit,
     detail: rssFails && row.peakPss < limit ? 'by PSS; the VmRSS sum, which counts Chromium’s shared pages once per process, is over' : undefined
