@@ -3,7 +3,6 @@ import remarkDirective from 'remark-directive'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
-import remarkSmartypants from 'remark-smartypants'
 import { unified, type Preset } from 'unified'
 import type { Labels } from './labels.js'
 import { remarkBlocks } from './remark-blocks.js'
@@ -16,6 +15,7 @@ import { remarkLinks } from './remark-links.js'
 import { remarkStats } from './remark-stats.js'
 import type { Edition, Source } from './schema.js'
 import { remarkToHast } from './to-hast.js'
+import { remarkTypography } from './remark-typography.js'
 
 export interface ProcessorOptions {
   edition: Edition
@@ -33,7 +33,7 @@ export interface ProcessorOptions {
  * builds both editions from one reading of each chapter.
  */
 export const reading: Preset = {
-  plugins: [[remarkParse], [remarkFrontmatter, ['yaml']], [remarkGfm], [remarkDirective], [remarkSmartypants]]
+  plugins: [[remarkParse], [remarkFrontmatter, ['yaml']], [remarkGfm], [remarkDirective], [remarkTypography]]
 }
 
 /** The edition's transforms, mdast in, hast out, with everything learnt on `file.data`. */

@@ -1,0 +1,64 @@
+// Typographic quotes, dashes and ellipses in text nodes only (directive names, attributes, URLs and code stay as
+// typed). Adapted from remark-smartypants 3.0.3 (MIT, © Rostislav Raykov and contributors), with the same two
+// retext-smartypants passes: quotes over the whole chapter's text at once (so a quotation that opens before a
+// link or emphasis closes after it), then dashes and ellipses node by node (they change a text's length).
+// The changes: that second pass parses a text node only when it holds a dash, ellipsis or backtick to replace
+// (it used to parse every node, half the cost of the step, for the handful, 3 in the guide, that need it), and
+// an autolink's shown address is left as typed, like code.
+import type { Root } from 'mdast'
+import { retext } from 'retext'
+import smartypants from 'retext-smartypants'
+import type { Node } from 'unist'
+import { visit } from 'unist-util-visit'
+
+/** Nodes whose text is read: literals, and the blocks that start a fresh run of text. */
+const visited = new Set(['text', 'inlineCode', 'paragraph', 'heading', 'tableCell'])
+/** Blocks whose text starts fresh: a quote at their start always opens. */
+const blocks = new Set(['paragraph', 'heading', 'tableCell'])
+/** What the second pass can change: `--`, three dots (spaced or not), backticks. */
+const needsSecondPass = /--|\.\s?\.|`/
+
+export function remarkTypography() {
+  const quotes = retext().use(smartypants, { ellipses: false, dashes: false, backticks: false })
+  const dashesAndEllipses = retext().use(smartypants, { quotes: false })
+  return (tree: Root) => {
+    let all = ''
+    const nodes: Node[] = []
+    const verbatim = new Set<Node>()
+    visit(tree, (node: Node, _index, parent) => {
+      if (!parent || !visited.has(node.type)) return
+      const value = literal(node)
+      // Code, and the shown address of an autolink (`<https://…>`), stay as typed: a reader may type it.
+      if (value !== undefined && (node.type !== 'text' || isAddress(value, parent))) verbatim.add(node)
+      if (value !== undefined) all += verbatim.has(node) ? 'A'.repeat(value.length) : value
+      else if (blocks.has(node.type)) all += ' '
+      else return
+      nodes.push(node)
+    })
+    const quoted = quotes.processSync(all).toString()
+    let start = 0
+    for (const node of nodes) {
+      const value = literal(node)
+      if (value === undefined) {
+        start += 1
+        continue
+      }
+      const end = start + value.length
+      if (!verbatim.has(node)) {
+        const text = quoted.slice(start, end)
+        ;(node as Node & { value: string }).value = needsSecondPass.test(text) ? dashesAndEllipses.processSync(text).toString() : text
+      }
+      start = end
+    }
+  }
+}
+
+function isAddress(value: string, parent: Node): boolean {
+  const url = (parent as Node & { url?: unknown }).url
+  return parent.type === 'link' && typeof url === 'string' && (url === value || url === `mailto:${value}`)
+}
+
+function literal(node: Node): string | undefined {
+  const value = (node as Node & { value?: unknown }).value
+  return typeof value === 'string' ? value : undefined
+}
