@@ -86,11 +86,13 @@ export function checkBook(chapters: Chapter[], sources: ReadonlyMap<string, Sour
   for (const { file } of chapters) {
     const slug = file.data.slug as string
     const first = slugs.get(slug)
-    if (first) error(file, `Two chapters have the slug \`${slug}\` (also \`${first.basename}\`): rename one`, 'duplicate-slug')
+    // The slug is the file's name: the message points at the file's first line.
+    if (first) error(file, `Two chapters have the slug \`${slug}\` (also \`${first.basename}\`): rename one`, 'duplicate-slug', { line: 1, column: 1 })
     slugs.set(slug, file)
     for (const id of file.data.ids ?? []) {
       const other = owner.get(id)
-      if (other && other !== file) error(file, `Id \`${id}\` is defined twice (also in \`${other.basename}\`)`, 'duplicate-id')
+      const place = file.data.idPlaces?.[id] ?? { line: 1, column: 1 }
+      if (other && other !== file) error(file, `Id \`${id}\` is defined twice (also in \`${other.basename}\`)`, 'duplicate-id', place)
       if (!other) owner.set(id, file)
     }
   }

@@ -23,6 +23,8 @@ export function registerIds(tree: Root, file: VFile) {
       return
     }
     seen.set(id, place)
-    if (!known.has(id)) file.data.ids?.push(id)
+    if (known.has(id)) return
+    file.data.ids?.push(id)
+    if (place) (file.data.idPlaces ??= {})[id] = { line: place.line, column: place.column }
   })
 }

@@ -1,5 +1,5 @@
 // Typographic quotes, dashes and ellipses in text nodes only (directive names, attributes, URLs and code stay as
-// typed). Adapted from remark-smartypants 3.0.3 (MIT, © Rostislav Raykov and contributors), with the same two
+// typed). Adapted from remark-smartypants 3.0.3 (MIT, © Matija Marohnić and contributors), with the same two
 // retext-smartypants passes: quotes over the whole chapter's text at once (so a quotation that opens before a
 // link or emphasis closes after it), then dashes and ellipses node by node (they change a text's length).
 // The changes: that second pass parses a text node only when it holds a dash, ellipsis or backtick to replace

@@ -47,6 +47,8 @@ declare module 'vfile' {
     headings: HeadingInfo[]
     /** Every id this chapter defines (headings, notes, definitions, bibliography entries). */
     ids: string[]
+    /** Where the author wrote each id's element, when the tree knows (for messages about the id). */
+    idPlaces: Record<string, { line: number; column: number }>
     references: IdReference[]
     citations: string[]
     /** Glossary definitions; `spoiler` unless marked `spoilers="none"` in a chapter that is otherwise safe. */
