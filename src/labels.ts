@@ -29,7 +29,11 @@ export const labelsSchema = z.object({
   answerGuidanceIncluded: z.string(),
   /** With {edition}, {chapter}, {from} and {to}. */
   guideReference: z.string(),
-  handouts: z.string()
+  handouts: z.string(),
+  /** The cover page's name (its landmark and its label for assistive technology). */
+  cover: z.string(),
+  /** The name of the EPUB's list of landmarks. */
+  landmarks: z.string()
 })
 
 export type Labels = z.infer<typeof labelsSchema>

@@ -18,6 +18,7 @@ const templates = createTemplates(config.templatesDir)
 await templates.registerPartials(['partials/cover.hbs'])
 const html = (await templates.get('cover-image.hbs'))({
   book: config,
+  labels,
   editionLabel: labels.studentEdition,
   fonts: printFonts(fileUrl),
   stylesheet: fileUrl(path.join(config.stylesDir, 'print.css'))
