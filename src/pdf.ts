@@ -70,12 +70,16 @@ export async function printBook(guarded: GuardedPage, job: PrintJob, html: strin
 }
 
 /**
- * The page each contents entry points to, read from the PDF's link annotations: the first internal links in
- * the document are the contents' own (nothing with links comes before it), one per entry, in order;
- * a link wrapped over two lines gives two annotations with one target, merged here.
+ * The page each contents entry points to. Chromium names a link target's destination after its id, so each
+ * entry's page is looked up by name. Should a name not be found (an id Chromium wrote differently), the
+ * contents' link annotations tell instead: the first internal links in the document are the contents' own
+ * (nothing with links comes before it), one per entry, in order; a link wrapped over two lines gives two
+ * annotations with one target, merged here.
  */
 export async function contentsPages(pdf: Uint8Array, ids: string[]): Promise<{ pages: Map<string, number>; pageCount: number }> {
   return readPdf(pdf, async (doc) => {
+    const named = await Promise.all(ids.map((id) => destinationPage(doc, id)))
+    if (named.every((index) => index !== undefined)) return { pages: new Map(ids.map((id, i) => [id, (named[i] as number) + 1])), pageCount: doc.numPages }
     const targets: number[] = []
     let previous: string | undefined
     for (let n = 1; n <= doc.numPages && targets.length < ids.length; n++) {
