@@ -99,9 +99,18 @@ export async function launchBrowser(executablePath: string | undefined, limits: 
     async close() {
       if (closed) return
       closed = true
-      await Promise.race([browser.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5_000).unref())])
-      // Chromium's helpers (zygote, renderers, GPU) share its process group: end them all, even if it hung.
-      if (pid !== undefined) killGroup(pid)
+      const child = browser.process()
+      if (pid !== undefined && child) {
+        // Nothing of the session is kept (its profile folder goes next), so Chromium is not asked to shut down
+        // in order, which takes a tenth of a second or more: the connection is dropped and its process group
+        // (zygote, renderers, GPU helpers) ended at once.
+        const exited = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve))
+        await browser.disconnect().catch(() => {})
+        killGroup(pid)
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000).unref())])
+      } else {
+        await Promise.race([browser.close().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5_000).unref())])
+      }
       await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 })
     }
   }
