@@ -4,7 +4,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { reporter } from 'vfile-reporter'
 import { build, type BuildOptions } from './build.js'
 import { packageRoot } from './config.js'
 import { edition, format, paperSize } from './schema.js'
@@ -38,7 +37,8 @@ async function main(argv: string[]): Promise<number> {
     onStage: interactive || values.timings ? (stage, ms) => process.stderr.write(`  ${stage.padEnd(18)} ${(ms / 1000).toFixed(2)} s\n`) : undefined
   }
   const report = await build(options)
-  const text = reporter(report.files, { quiet: true, color })
+  // The reporter is loaded only when there is something to report.
+  const text = report.files.some((f) => f.messages.length > 0) ? (await import('vfile-reporter')).reporter(report.files, { quiet: true, color }) : ''
   if (text) process.stderr.write(`${text}\n`)
   if ((command === 'check' || values.stats) && report.chapters.length > 0) {
     for (const c of report.chapters) print(`${c.slug.padEnd(20)} ${String(c.words).padStart(6)} words   grade ${c.grade.toFixed(1)}`)

@@ -4,7 +4,6 @@
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { PDFDocument } from 'pdf-lib'
 import type { Page } from 'puppeteer'
 import type { Chapter } from './book.js'
 import type { BrowserSession } from './browser.js'
@@ -55,6 +54,8 @@ export async function buildHandouts(job: HandoutJob): Promise<HandoutResult> {
   } finally {
     await guarded.page.close()
   }
+  // pdf-lib (an eighth of a second to load) only for builds that make handouts.
+  const { PDFDocument } = await import('pdf-lib')
   const source = await PDFDocument.load(printed)
   const outputs: Output[] = []
   const tooLong: HandoutResult['tooLong'] = []
@@ -92,6 +93,7 @@ async function printToFit(page: Page, count: number): Promise<{ printed: Uint8Ar
   for (let level = 1; ; level++) {
     const printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 120_000 })
     const starts = await bookmarkPages(printed, count)
+    const { PDFDocument } = await import('pdf-lib')
     const total = (await PDFDocument.load(printed)).getPageCount()
     const long = starts.map((start, i) => (starts[i + 1] ?? total) - start).flatMap((pages, i) => (pages > 2 ? [i] : []))
     if (long.length === 0 || level > fitLevels) return { printed, starts }
