@@ -1,10 +1,10 @@
 // Typographic quotes, dashes and ellipses in text nodes only (directive names, attributes, URLs and code stay as
 // typed). Adapted from remark-smartypants 3.0.3 (MIT, © Matija Marohnić and contributors), with the same two
-// retext-smartypants passes: quotes over the whole chapter's text at once (so a quotation that opens before a
-// link or emphasis closes after it), then dashes and ellipses node by node (they change a text's length).
-// The changes: that second pass parses a text node only when it holds a dash, ellipsis or backtick to replace
-// (it used to parse every node, half the cost of the step, for the handful, 3 in the guide, that need it), and
-// an autolink's shown address is left as typed, like code.
+// retext-smartypants passes: quotes over each block's text as a whole (so a quotation that opens before a link
+// or emphasis closes after it), then dashes and ellipses node by node (they change a text's length).
+// The changes: the quote pass parses only the blocks that hold a straight quote, and the second pass only the
+// text nodes that hold a dash, ellipsis or backtick (it used to parse every node, for the 3 in the guide that
+// need it); an autolink's shown address is left as typed, like code.
 import type { Root } from 'mdast'
 import { retext } from 'retext'
 import smartypants from 'retext-smartypants'
@@ -23,6 +23,8 @@ export function remarkTypography() {
   const dashesAndEllipses = retext().use(smartypants, { quotes: false })
   return (tree: Root) => {
     let all = ''
+    /** Where each block's text starts in `all` (at the space put before it). */
+    const starts: number[] = []
     const nodes: Node[] = []
     const verbatim = new Set<Node>()
     visit(tree, (node: Node, _index, parent) => {
@@ -31,11 +33,13 @@ export function remarkTypography() {
       // Code, and the shown address of an autolink (`<https://…>`), stay as typed: a reader may type it.
       if (value !== undefined && (node.type !== 'text' || isAddress(value, parent))) verbatim.add(node)
       if (value !== undefined) all += verbatim.has(node) ? 'A'.repeat(value.length) : value
-      else if (blocks.has(node.type)) all += ' '
-      else return
+      else if (blocks.has(node.type)) {
+        starts.push(all.length)
+        all += ' '
+      } else return
       nodes.push(node)
     })
-    const quoted = quotes.processSync(all).toString()
+    const quoted = curlQuotes(all, starts, quotes)
     let start = 0
     for (const node of nodes) {
       const value = literal(node)
@@ -51,6 +55,27 @@ export function remarkTypography() {
       start = end
     }
   }
+}
+
+/**
+ * `all` with its quotes curled, block by block: a block holding no straight quote is left alone, and every
+ * other one is curled with the character after it, so it sees the same neighbours as in the whole text (the
+ * pass looks one character either side of a quote and changes no length).
+ */
+function curlQuotes(all: string, starts: number[], quotes: { processSync(text: string): { toString(): string } }): string {
+  const bounds = [0, ...starts, all.length]
+  let out = ''
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const from = bounds[i] as number
+    const to = bounds[i + 1] as number
+    const block = all.slice(from, to)
+    if (!/['"]/.test(block)) {
+      out += block
+      continue
+    }
+    out += quotes.processSync(all.slice(from, to + 1)).toString().slice(0, to - from)
+  }
+  return out
 }
 
 function isAddress(value: string, parent: Node): boolean {

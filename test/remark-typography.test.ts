@@ -17,6 +17,11 @@ describe('remarkTypography', () => {
     expect(typeset('He calls it "[the Gallery](#gallery)".')).toBe('He calls it “[the Gallery](#gallery)”.')
   })
 
+  it('should curl quotes at the edges of blocks as within them', () => {
+    expect(typeset('"Go."\n\n"Stay," she said, "here."\n\n## The pupils\' art\n\nIt\'s \'70s design.')).toBe('“Go.”\n\n“Stay,” she said, “here.”\n\n## The pupils’ art\n\nIt’s ’70s design.')
+    expect(typeset('| a | b |\n| - | - |\n| "x" | it\'s |')).toContain('| “x” | it’s |')
+  })
+
   it('should make dashes and ellipses where they are typed, and only there', () => {
     expect(typeset('Hailsham -- a school... or not. . .')).toBe('Hailsham — a school… or not…')
     expect(typeset('A plain sentence. Another one.')).toBe('A plain sentence. Another one.')
