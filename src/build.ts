@@ -3,6 +3,7 @@
 import type { VFile } from 'vfile'
 import { bookFile, checkBook, hasErrors, processBook, type Chapter } from './book.js'
 import type { BrowserSession } from './browser.js'
+import type { PrintResult } from './print-editions.js'
 import { loadConfig, type ConfigOverrides, type ResolvedConfig } from './config.js'
 import { buildEpub } from './epub.js'
 import { loadLabels } from './labels.js'
@@ -70,7 +71,24 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
   report.files.push(problems, ...sourceFiles)
   clock('read')
   const input = { config, labels, sources, files, stats: options.stats === true, parsed: new Map(), shared: new Map() }
+  const templates = createTemplates(config.templatesDir)
+  const epoch = options.sourceDateEpoch ?? envEpoch()
+  // The teacher edition holds everything, so its messages are the checks. When a browser prints, the first
+  // edition to print is processed first and printed while the teacher edition is processed and checked beside
+  // it (Chromium works on the other core); nothing is written unless the checks pass.
+  const ready = new Map(config.editions.map((edition) => [edition, settleable<Chapter[]>()]))
+  const first = launch ? config.editions[0] : undefined
+  let printing: Promise<PrintResult> | undefined
+  if (launch) {
+    const { printEditions } = await import('./print-editions.js')
+    const editions = config.editions.map((edition) => [edition, ready.get(edition)?.promise] as [Edition, Promise<Chapter[]>])
+    printing = printEditions({ config, labels, templates, editions, sourceDateEpoch: epoch, clock, launch })
+    // Awaited below; until then a failure must not count as unhandled.
+    printing.catch(() => {})
+  }
+  if (first && first !== 'teacher') ready.get(first)?.resolve(await processBook(input, first))
   const teacher = await processBook(input, 'teacher')
+  ready.get('teacher')?.resolve(teacher)
   checkBook(teacher, sources, sourceFiles)
   report.files.push(...teacher.map((c) => c.file))
   report.chapters = teacher.map(({ file }) => ({
@@ -80,14 +98,21 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
     grade: file.data.stats?.grade ?? 0
   }))
   clock('check')
-  if (hasErrors(report.files)) return report
-  if (options.checkOnly) return { ...report, ok: true }
+  if (hasErrors(report.files) || options.checkOnly) {
+    // A print under way is for nothing: stop it (closing the browser ends it) and let it settle.
+    for (const { reject } of ready.values()) reject(new Error('The checks failed'))
+    await launch?.then((browser) => browser.close(), () => {})
+    await printing?.catch(() => {})
+    return hasErrors(report.files) ? report : { ...report, ok: true }
+  }
 
-  const templates = createTemplates(config.templatesDir)
   const editions: Array<[Edition, Chapter[]]> = []
-  for (const edition of config.editions) editions.push([edition, edition === 'teacher' ? teacher : await processBook(input, edition)])
+  for (const edition of config.editions) {
+    const chapters = edition === 'teacher' ? teacher : edition === first ? await ready.get(edition)?.promise : await processBook(input, edition)
+    ready.get(edition)?.resolve(chapters ?? [])
+    editions.push([edition, chapters ?? []])
+  }
   const outputs: Output[] = []
-  const epoch = options.sourceDateEpoch ?? envEpoch()
   if (config.formats.includes('epub')) {
     for (const [edition, chapters] of editions) {
       outputs.push({ path: `${edition}/${config.filename}.epub`, data: await buildEpub({ config, labels, chapters, templates, edition, sourceDateEpoch: epoch }) })
@@ -96,9 +121,8 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
   }
   // Handouts need the guide's page numbers, so the guide is printed whenever PDFs or handouts are asked for.
   // The browser side is loaded only then: an EPUB-only build never loads Puppeteer.
-  if (launch) {
-    const { printEditions } = await import('./print-editions.js')
-    const printed = await printEditions({ config, labels, templates, editions, sourceDateEpoch: epoch, clock, launch })
+  if (printing) {
+    const printed = await printing
     outputs.push(...printed.outputs)
     report.failure = printed.failure
     // Issue of the machine, not the content: with no browser at all the EPUBs are still written (below);
@@ -117,6 +141,18 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
   report.written = await commitOutputs(config.outDir, report.failure ? outputs.filter((o) => !o.path.endsWith('.pdf')) : outputs)
   clock('write')
   return { ...report, ok: !report.failure }
+}
+
+/** A promise with its resolve and reject at hand; the first call settles it, later ones do nothing. */
+function settleable<T>() {
+  let resolve: (value: T) => void = () => {}
+  let reject: (reason: Error) => void = () => {}
+  const promise = new Promise<T>((yes, no) => {
+    resolve = yes
+    reject = no
+  })
+  promise.catch(() => {})
+  return { promise, resolve, reject }
 }
 
 function envEpoch(): number | undefined {

@@ -20,7 +20,8 @@ export interface PrintInput {
   config: ResolvedConfig
   labels: Labels
   templates: Templates
-  editions: Array<[Edition, Chapter[]]>
+  /** Each edition's chapters, in print order; a promise, so printing can start before later editions are processed. */
+  editions: Array<[Edition, Chapter[] | Promise<Chapter[]>]>
   sourceDateEpoch?: number
   clock: (stage: string) => void
   /** The browser, already starting (`startBrowser`); printEditions closes it. */
@@ -46,7 +47,8 @@ export async function printEditions(input: PrintInput): Promise<PrintResult> {
   try {
     browser = await input.launch
     clock('browser')
-    for (const [edition, chapters] of input.editions) {
+    for (const [edition, ready] of input.editions) {
+      const chapters = await ready
       const job = { ...input, browser, workDir, edition, chapters }
       const guide = await printGuide(job)
       if (config.formats.includes('pdf')) result.outputs.push({ path: `${edition}/${config.filename}.pdf`, data: guide.pdf, pages: guide.pageCount })

@@ -88,6 +88,24 @@ describe('nlmg', () => {
     }
   })
 
+  it('should write nothing when only the teacher edition holds an error, though the student PDF prints first', async () => {
+    // The student edition is printed while the teacher edition (the checks) is processed beside it: an error
+    // inside an answer, which the student edition never sees, must still stop the build.
+    const copy = await mkdtemp(path.join(os.tmpdir(), 'nlmg-cli-teacher-'))
+    try {
+      await cp(project, copy, { recursive: true })
+      const chapter = path.join(copy, 'chapters/01-opening.md')
+      await writeFile(chapter, (await readFile(chapter, 'utf8')).replace('ANSWER-GUIDANCE-ONE: a good answer defines it.', 'ANSWER-GUIDANCE-ONE: see :cite[nobody].'))
+      const out = path.join(copy, 'fresh-out')
+      const result = await run(['build', '--root', copy, '--out', out, '--edition', 'student', '--format', 'pdf'], { NO_COLOR: '1' })
+      expect(result.code).toBe(1)
+      expect(result.stderr).toMatch(/41:\d+-41:\d+\s+error\s+Unknown source `nobody`.*citation-unknown/)
+      expect(await readdir(out).catch(() => [])).toEqual([])
+    } finally {
+      await rm(copy, { recursive: true, force: true })
+    }
+  })
+
   it('should serve the guide with `dev` and serve an edit to a chapter', async () => {
     const child = spawn(process.execPath, [cli, 'dev', '--root', project, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
     try {
