@@ -45,6 +45,9 @@ export async function processBook(input: BookInput, edition: Edition): Promise<C
   })
   const chapters: Chapter[] = []
   for (const original of input.files) {
+    // Let the event loop run between chapters: a print under way (Puppeteer's messages) is not held up while
+    // the chapters are processed beside it.
+    await new Promise((resolve) => setImmediate(resolve))
     const same = input.shared?.get(original.path)
     if (same) {
       chapters.push(same)
