@@ -5,6 +5,7 @@ import type { Element, ElementContent, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { SKIP, visit } from 'unist-util-visit'
 import type { Chapter } from './book.js'
+import { typeset } from './remark-typography.js'
 import './types.js'
 
 export interface HandoutQuestion {
@@ -38,7 +39,8 @@ export function handoutData(chapters: Chapter[]): HandoutData[] {
       order: file.data.order as number,
       title: file.data.matter?.title ?? '',
       viewing: handout.viewing,
-      keyPoints: handout.keyPoints,
+      // Front matter is not Markdown, so its quotes and dashes are set here.
+      keyPoints: handout.keyPoints.map(typeset),
       keyTerms: handout.keyTerms.map((id) => definitions.get(id)).filter((d): d is { term: string; html: string } => d !== undefined),
       questions: blocks(tree, 'question').map(question),
       activities: handoutActivities(tree).map((node) => html(node.children))

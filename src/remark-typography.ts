@@ -18,6 +18,15 @@ const blocks = new Set(['paragraph', 'heading', 'tableCell'])
 /** What the second pass can change: `--`, three dots (spaced or not), backticks. */
 const needsSecondPass = /--|\.\s?\.|`/
 
+/** Plain text (front matter written into a page, such as a handout's key points) with the same punctuation. */
+export function typeset(text: string): string {
+  const quoted = plainQuotes.processSync(` ${text} `).toString().slice(1, -1)
+  return needsSecondPass.test(quoted) ? plainDashes.processSync(quoted).toString() : quoted
+}
+
+const plainQuotes = retext().use(smartypants, { ellipses: false, dashes: false, backticks: false })
+const plainDashes = retext().use(smartypants, { quotes: false })
+
 export function remarkTypography() {
   const quotes = retext().use(smartypants, { ellipses: false, dashes: false, backticks: false })
   const dashesAndEllipses = retext().use(smartypants, { quotes: false })

@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse'
 import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
 import { describe, expect, it } from 'vitest'
-import { remarkTypography } from '../src/remark-typography.js'
+import { remarkTypography, typeset as typesetText } from '../src/remark-typography.js'
 
 function typeset(markdown: string): string {
   const processor = unified().use(remarkParse).use(remarkDirective).use(remarkTypography).use(remarkStringify)
@@ -25,6 +25,10 @@ describe('remarkTypography', () => {
   it('should make dashes and ellipses where they are typed, and only there', () => {
     expect(typeset('Hailsham -- a school... or not. . .')).toBe('Hailsham — a school… or not…')
     expect(typeset('A plain sentence. Another one.')).toBe('A plain sentence. Another one.')
+  })
+
+  it('should set plain text (front matter) the same way', () => {
+    expect(typesetText('Euphemisms such as "donation" hide cruelty -- the pupils\' world...')).toBe('Euphemisms such as “donation” hide cruelty — the pupils’ world…')
   })
 
   it('should leave code, URLs and directive attributes as typed', () => {
