@@ -25,6 +25,17 @@ afterAll(async () => {
   await rm(project, { recursive: true, force: true })
 })
 
+/** Run `body` on a throw-away copy of the project, removed afterwards. */
+async function onCopy(body: (copy: string) => Promise<void>) {
+  const copy = await mkdtemp(path.join(os.tmpdir(), 'nlmg-cli-copy-'))
+  try {
+    await cp(project, copy, { recursive: true })
+    await body(copy)
+  } finally {
+    await rm(copy, { recursive: true, force: true })
+  }
+}
+
 describe('nlmg', () => {
   it('should print help for the program and for each command, and its version', async () => {
     const help = await run(['--help'])
@@ -54,9 +65,7 @@ describe('nlmg', () => {
   })
 
   it('should report a content error with its file, line, column and rule, and exit 1', async () => {
-    const copy = await mkdtemp(path.join(os.tmpdir(), 'nlmg-cli-bad-'))
-    try {
-      await cp(project, copy, { recursive: true })
+    await onCopy(async (copy) => {
       const chapter = path.join(copy, 'chapters/01-opening.md')
       await writeFile(chapter, (await readFile(chapter, 'utf8')).replace('A critic praised it :cite[review,film].', 'A critic praised it :cite[nobody].'))
       const result = await run(['check', '--root', copy], { NO_COLOR: '1' })
@@ -64,9 +73,7 @@ describe('nlmg', () => {
       expect(result.stderr).toContain(path.join(copy, 'chapters/01-opening.md'))
       expect(result.stderr).toMatch(/15:58-15:71\s+error\s+Unknown source `nobody`.*citation-unknown/)
       expect(result.stderr).not.toMatch(/\u001b\[/)
-    } finally {
-      await rm(copy, { recursive: true, force: true })
-    }
+    })
   })
 
   it('should leave the output folder byte for byte as it was when a build fails', async () => {
@@ -91,9 +98,7 @@ describe('nlmg', () => {
   it('should write nothing when only the teacher edition holds an error, though the student PDF prints first', async () => {
     // The student edition is printed while the teacher edition (the checks) is processed beside it: an error
     // inside an answer, which the student edition never sees, must still stop the build.
-    const copy = await mkdtemp(path.join(os.tmpdir(), 'nlmg-cli-teacher-'))
-    try {
-      await cp(project, copy, { recursive: true })
+    await onCopy(async (copy) => {
       const chapter = path.join(copy, 'chapters/01-opening.md')
       await writeFile(chapter, (await readFile(chapter, 'utf8')).replace('ANSWER-GUIDANCE-ONE: a good answer defines it.', 'ANSWER-GUIDANCE-ONE: see :cite[nobody].'))
       const out = path.join(copy, 'fresh-out')
@@ -101,9 +106,7 @@ describe('nlmg', () => {
       expect(result.code).toBe(1)
       expect(result.stderr).toMatch(/41:\d+-41:\d+\s+error\s+Unknown source `nobody`.*citation-unknown/)
       expect(await readdir(out).catch(() => [])).toEqual([])
-    } finally {
-      await rm(copy, { recursive: true, force: true })
-    }
+    })
   })
 
   it('should serve the guide with `dev` and serve an edit to a chapter', async () => {
