@@ -3,10 +3,10 @@
 import type { VFile } from 'vfile'
 import { bookFile, checkBook, hasErrors, processBook, type Chapter } from './book.js'
 import type { BrowserSession } from './browser.js'
-import type { PrintResult } from './print-editions.js'
 import { loadConfig, type ConfigOverrides, type ResolvedConfig } from './config.js'
 import { buildEpub } from './epub.js'
 import { loadLabels } from './labels.js'
+import type { PrintResult } from './print-editions.js'
 import { readChapters } from './read-chapters.js'
 import type { Edition } from './schema.js'
 import { loadSources } from './sources.js'
@@ -52,8 +52,8 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const report: BuildReport = { ok: false, files: [configFile], chapters: [], written: [] }
   if (!config) return report
   // Chromium starts while the chapters are processed; an EPUB-only build never loads Puppeteer.
-  const printing = !options.checkOnly && (config.formats.includes('pdf') || config.formats.includes('handouts'))
-  const launch = printing ? import('./print-editions.js').then((m) => m.startBrowser(config)) : undefined
+  const prints = !options.checkOnly && (config.formats.includes('pdf') || config.formats.includes('handouts'))
+  const launch = prints ? import('./print-editions.js').then((m) => m.startBrowser(config)) : undefined
   launch?.catch(() => {})
   try {
     return await buildBook(options, config, report, launch, clock)
@@ -86,8 +86,20 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
     // Awaited below; until then a failure must not count as unhandled.
     printing.catch(() => {})
   }
-  if (first && first !== 'teacher') ready.get(first)?.resolve(await processBook(input, first))
-  const teacher = await processBook(input, 'teacher')
+  // Whatever stops the build from here on, a print waiting for chapters is told to give up.
+  const abandon = async () => {
+    for (const { reject } of ready.values()) reject(new Error('The build stopped before this edition was ready'))
+    await launch?.then((browser) => browser.close(), () => {})
+    await printing?.catch(() => {})
+  }
+  let teacher: Chapter[]
+  try {
+    if (first && first !== 'teacher') ready.get(first)?.resolve(await processBook(input, first))
+    teacher = await processBook(input, 'teacher')
+  } catch (error) {
+    await abandon()
+    throw error
+  }
   ready.get('teacher')?.resolve(teacher)
   checkBook(teacher, sources, sourceFiles)
   report.files.push(...teacher.map((c) => c.file))
@@ -100,9 +112,7 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
   clock('check')
   if (hasErrors(report.files) || options.checkOnly) {
     // A print under way is for nothing: stop it (closing the browser ends it) and let it settle.
-    for (const { reject } of ready.values()) reject(new Error('The checks failed'))
-    await launch?.then((browser) => browser.close(), () => {})
-    await printing?.catch(() => {})
+    await abandon()
     return hasErrors(report.files) ? report : { ...report, ok: true }
   }
 
@@ -120,7 +130,6 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
     clock('epub')
   }
   // Handouts need the guide's page numbers, so the guide is printed whenever PDFs or handouts are asked for.
-  // The browser side is loaded only then: an EPUB-only build never loads Puppeteer.
   if (printing) {
     const printed = await printing
     outputs.push(...printed.outputs)

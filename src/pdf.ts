@@ -16,8 +16,9 @@ export interface PrintJob {
 
 /**
  * Load `html` from a file (so local fonts and images load) and print it twice: an untagged draft whose
- * contents links tell each entry's page (its other internal links left out: they cost time, not layout), then, with those numbers written into the contents in place (the
- * placeholders are as wide as any number, so nothing reflows), the final tagged PDF with bookmarks.
+ * contents links tell each entry's page (its other internal links left out: they cost time, not layout),
+ * then, with those numbers written into the contents in place (the placeholders are as wide as any number,
+ * so nothing reflows), the final tagged PDF with bookmarks.
  */
 /** A printed book and where its contents entries landed. */
 export interface PrintedBook {
