@@ -49,7 +49,7 @@ export function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Uint8Array {
   return out
 }
 
-interface Trailer {
+export interface Trailer {
   size: number
   root: string
   id?: string
@@ -57,7 +57,7 @@ interface Trailer {
 }
 
 /** The last trailer of a PDF with a classic cross-reference table (what Chromium writes). */
-function readTrailer(text: string): Trailer {
+export function readTrailer(text: string): Trailer {
   const tail = text.slice(-2048)
   const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail)?.[1]
   const trailerAt = tail.lastIndexOf('trailer')

@@ -22,11 +22,6 @@ function loadPdfjs() {
   return loading
 }
 
-/** Load pdfjs ahead of need (its import takes a sixth of a second), e.g. while the browser prints. */
-export function preloadPdfReader(): void {
-  loadPdfjs().catch(() => {})
-}
-
 /** Run `read` on the parsed `pdf`; the document is destroyed afterwards whatever happens. */
 export async function readPdf<T>(pdf: Uint8Array, read: (doc: PDFDocumentProxy) => Promise<T>): Promise<T> {
   const { getDocument } = await loadPdfjs()

@@ -5,7 +5,8 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { GuardedPage } from './browser.js'
-import { destinationPage, preloadPdfReader, readPdf } from './pdf-read.js'
+import { namedDestinations } from './pdf-dests.js'
+import { destinationPage, readPdf } from './pdf-read.js'
 
 export interface PrintJob {
   /** Folder to write the page's HTML into (must be an allowed root of the page). */
@@ -32,7 +33,6 @@ export async function printBook(guarded: GuardedPage, job: PrintJob, html: strin
   const file = path.join(job.workDir, `${job.name}.html`)
   await writeFile(file, html)
   const { page } = guarded
-  preloadPdfReader()
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 60_000 })
   await page.evaluate('document.fonts.ready')
   const options = { preferCSSPageSize: true, printBackground: true, timeout: 120_000 }
@@ -72,12 +72,20 @@ export async function printBook(guarded: GuardedPage, job: PrintJob, html: strin
 
 /**
  * The page each contents entry points to. Chromium names a link target's destination after its id, so each
- * entry's page is looked up by name. Should a name not be found (an id Chromium wrote differently), the
+ * entry's page is looked up by name, straight from the PDF's bytes (pdf-dests.ts), else through pdfjs.
+ * Should a name not be found even there (an id Chromium wrote differently), the
  * contents' link annotations tell instead: the first internal links in the document are the contents' own
  * (nothing with links comes before it), one per entry, in order; a link wrapped over two lines gives two
  * annotations with one target, merged here.
  */
 export async function contentsPages(pdf: Uint8Array, ids: string[]): Promise<{ pages: Map<string, number>; pageCount: number }> {
+  const found = namedDestinations(pdf)
+  if (found && ids.every((id) => found.pages.has(id))) return { pages: new Map(ids.map((id) => [id, (found.pages.get(id) as number) + 1])), pageCount: found.pageCount }
+  return contentsPagesByPdfjs(pdf, ids)
+}
+
+/** `contentsPages` through pdfjs: by destination name, else by the contents' link annotations. */
+export async function contentsPagesByPdfjs(pdf: Uint8Array, ids: string[]): Promise<{ pages: Map<string, number>; pageCount: number }> {
   return readPdf(pdf, async (doc) => {
     const named = await Promise.all(ids.map((id) => destinationPage(doc, id)))
     if (named.every((index) => index !== undefined)) return { pages: new Map(ids.map((id, i) => [id, (named[i] as number) + 1])), pageCount: doc.numPages }

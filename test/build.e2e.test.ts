@@ -5,6 +5,8 @@ import path from 'node:path'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildReport } from '../src/build.js'
+import { namedDestinations } from '../src/pdf-dests.js'
+import { destinationPage, readPdf } from '../src/pdf-read.js'
 import { root } from './helpers.js'
 import { editionProblems, epubText, pdfText, teacherOnlyTexts } from './edition-checks.js'
 import { contentsProblems, readContents } from './pdf-checks.js'
@@ -74,6 +76,22 @@ describe('build (fixture book)', () => {
     expect(info.CreationDate).toMatch(/May\s+1 00:00:00 2024/)
     const titles = await outlineTitles(file)
     expect(titles).toEqual(expect.arrayContaining(['Opening Chapter', 'First section', 'Closing Chapter', 'Second section']))
+  })
+
+  it('should read the page of every named destination straight from the PDF, exactly as pdfjs does', async () => {
+    for (const edition of ['student', 'teacher']) {
+      const pdf = new Uint8Array(await readFile(path.join(out, `${edition}/fixture-book.pdf`)))
+      const byPdfjs = await readPdf(pdf, async (doc) => {
+        const pages = new Map<string, number>()
+        for (const name of Object.keys(await doc.getDestinations())) pages.set(name, (await destinationPage(doc, name)) as number)
+        return { pages, pageCount: doc.numPages }
+      })
+      expect(byPdfjs.pages.size).toBeGreaterThan(10)
+      expect(namedDestinations(pdf)).toEqual(byPdfjs)
+    }
+    // A file laid out otherwise (here: cut short) is refused, so the caller asks pdfjs.
+    const whole = new Uint8Array(await readFile(path.join(out, 'student/fixture-book.pdf')))
+    expect(namedDestinations(whole.subarray(0, whole.length - 200))).toBeUndefined()
   })
 
   it('should leave answer guidance and teacher notes out of the student PDF', async () => {
