@@ -18,18 +18,17 @@ const blocks = new Set(['paragraph', 'heading', 'tableCell'])
 /** What the second pass can change: `--`, three dots (spaced or not), backticks. */
 const needsSecondPass = /--|\.\s?\.|`/
 
+/** The two passes; each keeps no state between texts. */
+const quotes = retext().use(smartypants, { ellipses: false, dashes: false, backticks: false })
+const dashesAndEllipses = retext().use(smartypants, { quotes: false })
+
 /** Plain text (front matter written into a page, such as a handout's key points) with the same punctuation. */
 export function typeset(text: string): string {
-  const quoted = plainQuotes.processSync(` ${text} `).toString().slice(1, -1)
-  return needsSecondPass.test(quoted) ? plainDashes.processSync(quoted).toString() : quoted
+  const quoted = quotes.processSync(` ${text} `).toString().slice(1, -1)
+  return needsSecondPass.test(quoted) ? dashesAndEllipses.processSync(quoted).toString() : quoted
 }
 
-const plainQuotes = retext().use(smartypants, { ellipses: false, dashes: false, backticks: false })
-const plainDashes = retext().use(smartypants, { quotes: false })
-
 export function remarkTypography() {
-  const quotes = retext().use(smartypants, { ellipses: false, dashes: false, backticks: false })
-  const dashesAndEllipses = retext().use(smartypants, { quotes: false })
   return (tree: Root) => {
     let all = ''
     /** Where each block's text starts in `all` (at the space put before it). */
@@ -48,7 +47,7 @@ export function remarkTypography() {
       } else return
       nodes.push(node)
     })
-    const quoted = curlQuotes(all, starts, quotes)
+    const quoted = curlQuotes(all, starts)
     let start = 0
     for (const node of nodes) {
       const value = literal(node)
@@ -71,7 +70,7 @@ export function remarkTypography() {
  * other one is curled with the character after it, so it sees the same neighbours as in the whole text (the
  * pass looks one character either side of a quote and changes no length).
  */
-function curlQuotes(all: string, starts: number[], quotes: { processSync(text: string): { toString(): string } }): string {
+function curlQuotes(all: string, starts: number[]): string {
   const bounds = [0, ...starts, all.length]
   let out = ''
   for (let i = 0; i + 1 < bounds.length; i++) {
