@@ -4,6 +4,7 @@
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import type { Page } from 'puppeteer'
 import type { GuardedPage } from './browser.js'
 import { namedDestinations } from './pdf-dests.js'
 import { destinationPage, readPdf } from './pdf-read.js'
@@ -36,30 +37,12 @@ export async function printBook(guarded: GuardedPage, job: PrintJob, html: strin
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 60_000 })
   await page.evaluate('document.fonts.ready')
   const options = { preferCSSPageSize: true, printBackground: true, timeout: 120_000 }
-  // The draft only has to tell where each contents entry's target lands, so it paints as little as the layout
-  // allows: Chromium's print time grows with pages × link targets (each page looks up every target), so it
-  // keeps only the contents' own links, and everything but the contents is hidden (not painted, still laid
-  // out). Neither an internal link's href nor `visibility` changes the layout.
-  await page.evaluate(() => {
-    for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) {
-      if (a.closest('.toc')) continue
-      a.dataset.draftHref = a.getAttribute('href') ?? ''
-      a.removeAttribute('href')
-    }
-    const style = document.createElement('style')
-    style.id = 'nlmg-draft'
-    style.textContent = 'body { visibility: hidden !important } .toc { visibility: visible !important }'
-    document.head.append(style)
-  })
+  await draftMode(page, true)
   const draft = await page.pdf({ ...options, tagged: false, outline: false })
   const { pages, pageCount } = await contentsPages(draft, contentsIds)
   const numbers = contentsIds.map((id) => String(pages.get(id)))
+  await draftMode(page, false)
   const filled = await page.evaluate((values: string[]) => {
-    document.getElementById('nlmg-draft')?.remove()
-    for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-draft-href]')) {
-      a.setAttribute('href', a.dataset.draftHref ?? '')
-      delete a.dataset.draftHref
-    }
     const slots = document.querySelectorAll('.toc .toc-page')
     slots.forEach((slot, i) => {
       slot.textContent = values[i] ?? ''
@@ -68,6 +51,35 @@ export async function printBook(guarded: GuardedPage, job: PrintJob, html: strin
   }, numbers)
   if (filled !== numbers.length) throw new Error(`Contents has ${filled} page slots for ${numbers.length} entries`)
   return { pdf: await page.pdf({ ...options, tagged: true, outline: true }), pages, pageCount }
+}
+
+/**
+ * Put the loaded book into draft mode, or back. The draft only has to tell where each contents entry's target
+ * lands, so it paints as little as the layout allows: Chromium's print time grows with pages × link targets
+ * (each page looks up every target), so it keeps only the contents' own links, and everything but the
+ * contents is hidden (not painted, still laid out). Neither an internal link's href nor `visibility` changes
+ * the layout.
+ */
+export async function draftMode(page: Page, on: boolean): Promise<void> {
+  await page.evaluate((draft: boolean) => {
+    if (draft) {
+      for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) {
+        if (a.closest('.toc')) continue
+        a.dataset.draftHref = a.getAttribute('href') ?? ''
+        a.removeAttribute('href')
+      }
+      const style = document.createElement('style')
+      style.id = 'nlmg-draft'
+      style.textContent = 'body { visibility: hidden !important } .toc { visibility: visible !important }'
+      document.head.append(style)
+      return
+    }
+    document.getElementById('nlmg-draft')?.remove()
+    for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-draft-href]')) {
+      a.setAttribute('href', a.dataset.draftHref ?? '')
+      delete a.dataset.draftHref
+    }
+  }, on)
 }
 
 /**

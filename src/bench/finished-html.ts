@@ -39,9 +39,9 @@ export async function writeFinishedHtml(options: FinishedHtmlOptions): Promise<v
   const files = await readChapters(config.chaptersDir, bookFile(config.chaptersDir))
   lap('read configuration, sources and chapters')
   const chapters = await processBook({ config, labels, sources, files }, options.edition)
-  lap('process the chapters, one edition (a build does it twice: teacher for the checks, then student)')
+  lap('process the chapters, one edition (a build also runs the teacher edition’s transforms, for the checks)')
   const { pages } = await contentsPages(new Uint8Array(await readFile(options.pdf)), contentsIds(chapters))
-  lap('read the contents’ page numbers from the PDF (pdfjs)')
+  lap('read the contents’ page numbers from a PDF we built')
   const context = guideContext({ config, labels, chapters, edition: options.edition })
   for (const chapter of context.chapters) {
     chapter.page = String(pages.get(chapter.slug) ?? '')
