@@ -2,12 +2,11 @@
 // and the live preview serving an edit.
 import { execFile, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { root } from './helpers.js'
+import { copyToTemp, root } from './helpers.js'
 
 const cli = path.join(root, 'lib/cli.js')
 const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
@@ -18,8 +17,7 @@ const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
 
 let project: string
 beforeAll(async () => {
-  project = await mkdtemp(path.join(os.tmpdir(), 'nlmg-cli-'))
-  await cp(path.join(root, 'test/fixtures/book-basic'), project, { recursive: true })
+  project = await copyToTemp(path.join(root, 'test/fixtures/book-basic'), 'nlmg-cli-')
 })
 afterAll(async () => {
   await rm(project, { recursive: true, force: true })
@@ -27,9 +25,8 @@ afterAll(async () => {
 
 /** Run `body` on a throw-away copy of the project, removed afterwards. */
 async function onCopy(body: (copy: string) => Promise<void>) {
-  const copy = await mkdtemp(path.join(os.tmpdir(), 'nlmg-cli-copy-'))
+  const copy = await copyToTemp(project, 'nlmg-cli-copy-')
   try {
-    await cp(project, copy, { recursive: true })
     await body(copy)
   } finally {
     await rm(copy, { recursive: true, force: true })

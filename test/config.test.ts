@@ -1,14 +1,12 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { loadConfig } from '../src/config.js'
-import { root } from './helpers.js'
+import { copyToTemp, root } from './helpers.js'
 
 let project: string
 beforeEach(async () => {
-  project = await mkdtemp(path.join(os.tmpdir(), 'nlmg-config-'))
-  await cp(path.join(root, 'test/fixtures/book-basic'), project, { recursive: true })
+  project = await copyToTemp(path.join(root, 'test/fixtures/book-basic'), 'nlmg-config-')
 })
 afterEach(async () => {
   await rm(project, { recursive: true, force: true })

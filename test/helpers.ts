@@ -5,6 +5,8 @@ import { VFile } from 'vfile'
 import { createProcessor } from '../src/processor.js'
 import type { Edition, Source } from '../src/schema.js'
 import { loadLabels } from '../src/labels.js'
+import { cp, mkdtemp } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 
 export const root = path.resolve(import.meta.dirname, '..')
@@ -30,4 +32,11 @@ export async function processChapter(markdown: string, options: { slug?: string;
   const file = new VFile({ path: `/book/chapters/01-${options.slug ?? 'chap'}.md`, value: markdown, data: { slug: options.slug ?? 'chap', order: 1 } })
   const tree = (await processor.run(processor.parse(file), file)) as HastRoot
   return { html: toHtml(tree), file, errors: file.messages.filter((m) => m.fatal).map((m) => `${m.line}:${m.column} ${m.ruleId}`) }
+}
+
+/** A throw-away copy of the folder `from` in a fresh temporary folder; the caller removes it. */
+export async function copyToTemp(from: string, prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix))
+  await cp(from, dir, { recursive: true })
+  return dir
 }

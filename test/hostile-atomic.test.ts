@@ -2,13 +2,13 @@
 // then rebuilt with a changed chapter that breaks (a content error) or with a browser that fails after the
 // EPUB stage; every byte under the output folder is compared.
 import { createHash } from 'node:crypto'
-import { chmod, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build } from '../src/build.js'
 import { findBrowser } from '../src/browser.js'
-import { root } from './helpers.js'
+import { copyToTemp, root } from './helpers.js'
 
 const fixture = path.join(root, 'test/fixtures/book-basic')
 const options = { formats: ['epub', 'pdf'] as Array<'epub' | 'pdf'>, editions: ['student'] as Array<'student'>, sourceDateEpoch: 1_714_521_600 }
@@ -30,9 +30,8 @@ async function edit(replace: (text: string) => string) {
 }
 
 beforeAll(async () => {
-  project = await mkdtemp(path.join(os.tmpdir(), 'nlmg-atomic-project-'))
+  project = await copyToTemp(fixture, 'nlmg-atomic-project-')
   out = await mkdtemp(path.join(os.tmpdir(), 'nlmg-atomic-out-'))
-  await cp(fixture, project, { recursive: true })
   const first = await build({ root: project, outDir: out, ...options })
   expect(first.ok).toBe(true)
   before = await snapshot(out)
