@@ -13,6 +13,7 @@ import { destinationPage, readPdf } from './pdf-read.js'
 import { handoutData, type HandoutData } from './handout-data.js'
 import type { Labels } from './labels.js'
 import type { PrintedBook } from './pdf.js'
+import { reproducibleDate } from './reproducible.js'
 import type { Edition } from './schema.js'
 import type { Templates } from './templates.js'
 import type { Output } from './write-output.js'
@@ -28,6 +29,8 @@ export interface HandoutJob {
   chapters: Chapter[]
   /** The same edition's guide, for the page references. */
   guide: PrintedBook
+  /** Seconds since 1970 for the files' dates (SOURCE_DATE_EPOCH); defaults to the book's date. */
+  sourceDateEpoch?: number
 }
 
 export interface HandoutResult {
@@ -59,16 +62,25 @@ export async function buildHandouts(job: HandoutJob): Promise<HandoutResult> {
   const source = await PDFDocument.load(printed)
   const outputs: Output[] = []
   const tooLong: HandoutResult['tooLong'] = []
-  const combined = await PDFDocument.create()
+  // The book's date rather than the clock's, as in the guide: the same input gives the same bytes.
+  const date = reproducibleDate(job.config.date, job.sourceDateEpoch)
+  const create = async () => {
+    const document = await PDFDocument.create({ updateMetadata: false })
+    document.setProducer('Chromium, pdf-lib')
+    document.setCreationDate(date)
+    document.setModificationDate(date)
+    document.setLanguage(job.config.language)
+    return document
+  }
+  const combined = await create()
   for (const [i, handout] of handouts.entries()) {
     const from = starts[i] as number
     const to = (starts[i + 1] ?? source.getPageCount()) - 1
     const indices = Array.from({ length: to - from + 1 }, (_, k) => from + k)
     if (indices.length > 2) tooLong.push({ slug: handout.slug, pages: indices.length })
-    const single = await PDFDocument.create()
+    const single = await create()
     for (const page of await single.copyPages(source, indices)) single.addPage(page)
     single.setTitle(`${handout.title}: ${job.labels.handouts}`)
-    single.setLanguage(job.config.language)
     outputs.push({ path: `${job.edition}/handouts/${String(handout.order).padStart(2, '0')}-${handout.slug}.pdf`, data: await single.save(), pages: indices.length })
     for (const page of await combined.copyPages(source, indices)) combined.addPage(page)
     if (indices.length % 2 === 1) {
@@ -77,7 +89,6 @@ export async function buildHandouts(job: HandoutJob): Promise<HandoutResult> {
     }
   }
   combined.setTitle(`${job.config.title}: ${job.labels.handouts}`)
-  combined.setLanguage(job.config.language)
   outputs.push({ path: `${job.edition}/${job.config.filename}-handouts.pdf`, data: await combined.save(), pages: combined.getPageCount() })
   return { outputs, tooLong }
 }

@@ -74,6 +74,11 @@ describe('build (fixture book)', () => {
     const info = await pdfInfo(file)
     expect(info).toMatchObject({ Title: 'Fixture Book: A tiny book that uses every construct', Author: 'Test Author', Subject: 'A fixture for the generator\'s end-to-end tests.', Keywords: 'fixture', Tagged: 'yes' })
     expect(info.CreationDate).toMatch(/May\s+1 00:00:00 2024/)
+    // The handouts too take the book's date, not the clock's: the same input gives the same bytes.
+    for (const handout of ['student/handouts/01-opening.pdf', 'teacher/fixture-book-handouts.pdf']) {
+      const dates = await pdfInfo(path.join(out, handout))
+      expect([dates.CreationDate, dates.ModDate]).toEqual([expect.stringMatching(/May\s+1 00:00:00 2024/), expect.stringMatching(/May\s+1 00:00:00 2024/)])
+    }
     const titles = await outlineTitles(file)
     expect(titles).toEqual(expect.arrayContaining(['Opening Chapter', 'First section', 'Closing Chapter', 'Second section']))
   })
