@@ -42,7 +42,7 @@ export async function packEpub(input: PackInput): Promise<Buffer> {
         entry.date = input.date
         if (compressed.has(path.extname(name).toLowerCase())) entry.options.compression = 'STORE'
       }
-      return this.generateAsync({ type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 9 } })
+      return this.generateAsync({ type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 6 } })
     }
   }
 
