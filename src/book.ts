@@ -6,9 +6,9 @@ import type { VFile } from 'vfile'
 import { VFile as VFileClass } from 'vfile'
 import type { ResolvedConfig } from './config.js'
 import type { Labels } from './labels.js'
+import type { ChapterCache } from './chapter-cache.js'
 import { atChapterBoundary } from './process-chapter.js'
 import { nodeTooDeep, reportTooDeep } from './tree-depth.js'
-import { createReader, createTransformer } from './processor.js'
 import { hasTeacherOnly } from './remark-edition.js'
 import type { Edition, Source } from './schema.js'
 import './types.js'
@@ -30,29 +30,28 @@ export interface BookInput {
   parsed?: Map<string, MdastRoot>
   /** Chapters with no teacher-only block, processed once: every edition of them is the same. */
   shared?: Map<string, Chapter>
+  /** Chapters processed by earlier builds. */
+  cache?: ChapterCache
 }
 
 /** Process every chapter for `edition`; messages land on each chapter's file. */
 export async function processBook(input: BookInput, edition: Edition): Promise<Chapter[]> {
-  const reader = createReader()
-  const transformer = createTransformer({
-    edition,
-    labels: input.labels,
-    sources: input.sources,
-    chaptersDir: input.config.chaptersDir,
-    root: input.config.root,
-    stats: input.stats
-  })
+  // The processors (and the parser's modules) are loaded only when a chapter is not in the cache.
+  let processors: ReturnType<typeof createProcessors> | undefined
   const chapters: Chapter[] = []
   for (const original of input.files) {
     // Let the event loop run between chapters: a print under way (Puppeteer's messages) is not held up while
     // the chapters are processed beside it.
     await new Promise((resolve) => setImmediate(resolve))
     const same = input.shared?.get(original.path)
-    if (same) {
-      chapters.push(same)
+    if (same) input.cache?.set(same, edition)
+    const ready = same ?? (await input.cache?.get(original, edition))
+    if (ready) {
+      chapters.push(ready)
       continue
     }
+    processors ??= createProcessors(input, edition)
+    const { reader, transformer } = await processors
     const file = new VFileClass({ path: original.path, value: original.value, data: { slug: original.data.slug, order: original.data.order } })
     let editionFree = false
     // A chapter nested too deep for the parser or the tree utilities becomes a `too-deep` error, not a crash.
@@ -76,9 +75,16 @@ export async function processBook(input: BookInput, edition: Edition): Promise<C
     const chapter = { file, tree }
     // Only the edition step tells editions apart: without teacher-only blocks, this is every edition's chapter.
     if (editionFree) input.shared?.set(file.path, chapter)
+    input.cache?.set(chapter, edition)
     chapters.push(chapter)
   }
   return chapters
+}
+
+async function createProcessors(input: BookInput, edition: Edition) {
+  const { createReader, createTransformer } = await import('./processor.js')
+  const { config, labels, sources, stats } = input
+  return { reader: createReader(), transformer: createTransformer({ edition, labels, sources, chaptersDir: config.chaptersDir, root: config.root, stats }) }
 }
 
 /** Book-wide checks; problems are reported on `problems` (or on the chapter they concern). */

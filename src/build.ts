@@ -1,8 +1,10 @@
 // The programmatic core: `build(options)` reads, checks and renders the book and returns a report.
 // Nothing is written unless every check passes; outputs are committed together at the end.
 import type { VFile } from 'vfile'
-import { bookFile, checkBook, hasErrors, processBook, type Chapter } from './book.js'
+import { bookFile, checkBook, hasErrors, processBook, type BookInput, type Chapter } from './book.js'
 import type { BrowserSession } from './browser.js'
+import { openBuildCache } from './build-cache.js'
+import { chapterCache } from './chapter-cache.js'
 import { loadConfig, type ConfigOverrides, type ResolvedConfig } from './config.js'
 import { buildEpub } from './epub.js'
 import { loadLabels } from './labels.js'
@@ -25,6 +27,8 @@ export interface BuildOptions extends ConfigOverrides {
   onStage?: (stage: string, ms: number) => void
   /** Measure each chapter's words and reading level (for `check` and `--stats`). */
   stats?: boolean
+  /** Keep processed chapters here between builds (chapter-cache.ts); none when absent. */
+  cacheDir?: string
 }
 
 export interface ChapterSummary {
@@ -64,13 +68,28 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 }
 
 async function buildBook(options: BuildOptions, config: ResolvedConfig, report: BuildReport, launch: Promise<BrowserSession> | undefined, clock: (stage: string) => void): Promise<BuildReport> {
+  const cache = options.cacheDir ? await openBuildCache(options.cacheDir) : undefined
   const labels = await loadLabels(config.templatesDir)
-  const { sources, files: sourceFiles } = await loadSources(config.sourcesDir)
+  const { sources, files: sourceFiles } = await loadSources(config.sourcesDir, cache)
   const problems = bookFile(config.chaptersDir)
   const files = await readChapters(config.chaptersDir, problems)
   report.files.push(problems, ...sourceFiles)
+  const stats = options.stats === true
+  // Everything processing reads besides the chapter itself (and its images, which the cache checks apart).
+  const settings = { labels, sources: [...sources], root: config.root, chaptersDir: config.chaptersDir, stats }
   clock('read')
-  const input = { config, labels, sources, files, stats: options.stats === true, parsed: new Map(), shared: new Map() }
+  try {
+    const input: BookInput = { config, labels, sources, files, stats, parsed: new Map(), shared: new Map(), cache: cache && chapterCache(cache, settings) }
+    return await renderBook(options, input, report, sourceFiles, launch, clock)
+  } finally {
+    // Entries of chapters the book no longer has go.
+    const stems = new Set(files.map((f) => f.stem))
+    await cache?.flush((name) => name === 'sources' || stems.has(name.split('.')[0] ?? ''))
+  }
+}
+
+async function renderBook(options: BuildOptions, input: BookInput, report: BuildReport, sourceFiles: VFile[], launch: Promise<BrowserSession> | undefined, clock: (stage: string) => void): Promise<BuildReport> {
+  const { config, labels, sources } = input
   const templates = createTemplates(config.templatesDir)
   const epoch = options.sourceDateEpoch ?? envEpoch()
   // The teacher edition holds everything, so its messages are the checks. When a browser prints, the first
@@ -125,7 +144,7 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
   const outputs: Output[] = []
   if (config.formats.includes('epub')) {
     for (const [edition, chapters] of editions) {
-      outputs.push({ path: `${edition}/${config.filename}.epub`, data: await buildEpub({ config, labels, chapters, templates, edition, sourceDateEpoch: epoch }) })
+      outputs.push({ path: `${edition}/${config.filename}.epub`, data: await buildEpub({ config, labels, chapters, templates, edition, sourceDateEpoch: epoch, cache: input.cache }) })
     }
     clock('epub')
   }

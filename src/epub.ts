@@ -1,11 +1,13 @@
 // The EPUB through epub-gen-memory: our own templates (nav with sections and landmarks, NCX, OPF with
 // accessibility metadata and the EPUB 3 cover), documents written as XHTML from the chapters' hast, fonts and
 // images packed from local files (epub-pack.ts), the same bytes for the same input.
+import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Chapter as EpubChapter, Options as EpubOptions } from 'epub-gen-memory'
 import type { Chapter } from './book.js'
+import type { ChapterCache } from './chapter-cache.js'
 import type { ResolvedConfig } from './config.js'
 import { epubTree } from './epub-hast.js'
 import { editionIdentifier } from './epub-identifier.js'
@@ -26,6 +28,8 @@ export interface EpubInput {
   edition?: Edition
   /** Seconds since 1970 for every timestamp in the book (SOURCE_DATE_EPOCH); defaults to the book's date. */
   sourceDateEpoch?: number
+  /** Chapters' XHTML from earlier builds. */
+  cache?: ChapterCache
 }
 
 /** Build the EPUB for already-processed chapters. */
@@ -33,7 +37,7 @@ export async function buildEpub(input: EpubInput): Promise<Buffer> {
   const { config, labels, templates } = input
   const pack = imagePack(config.root)
   const coverHref = pack.href(pathToFileURL(config.coverFile).href, true)
-  const chapters = epubChapters(input.chapters, pack.href)
+  const chapters = await epubChapters(input, pack.href)
   const date = timestamp(config.date, input.sourceDateEpoch)
   let order = 0
   const context = {
@@ -62,15 +66,29 @@ export async function buildEpub(input: EpubInput): Promise<Buffer> {
 }
 
 /** Each chapter's file name, title, sections (for the nav) and XHTML body. */
-function epubChapters(chapters: Chapter[], imageHref: (url: string) => string) {
+async function epubChapters({ chapters, cache, edition = 'student' }: EpubInput, imageHref: (url: string) => string) {
   const fileOf = new Map<string, string>()
   for (const { file } of chapters) for (const id of file.data.ids ?? []) fileOf.set(id, `${file.data.slug}.xhtml`)
-  return chapters.map(({ file, tree }) => {
+  // A chapter's XHTML depends on it and on which file holds each id of the book.
+  const book = createHash('sha256').update(JSON.stringify([...fileOf])).digest('hex')
+  const result = []
+  // One after another: images are registered in the order the chapters use them, cached or not.
+  for (const chapter of chapters) {
+    // Note: a kept chapter reads its tree only when asked for it, and a kept XHTML does not ask.
+    const { file } = chapter
     const slug = file.data.slug as string
     const filename = `${slug}.xhtml`
-    const html = toXhtml(epubTree(tree, { filename, fileOf, imageHref }))
-    return { id: slug, slug, filename, html, title: file.data.matter?.title ?? slug, sections: (file.data.headings ?? []).filter((h) => h.depth === 2) }
-  })
+    const write = () => {
+      const images: string[] = []
+      const html = toXhtml(epubTree(chapter.tree, { filename, fileOf, imageHref: (url) => (images.push(url), imageHref(url)) }))
+      return { html, images }
+    }
+    const { html, images } = cache ? await cache.derived(file, edition, 'epub', [book], write) : write()
+    // A kept XHTML registers the images writing it did.
+    for (const url of images) imageHref(url)
+    result.push({ id: slug, slug, filename, html, title: file.data.matter?.title ?? slug, sections: (file.data.headings ?? []).filter((h) => h.depth === 2) })
+  }
+  return result
 }
 
 /** epub-gen-memory's options: the book's metadata, our templates, the fonts from their files. */
