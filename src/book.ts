@@ -10,7 +10,7 @@ import type { ChapterCache } from './chapter-cache.js'
 import { atChapterBoundary } from './process-chapter.js'
 import { nodeTooDeep, reportTooDeep } from './tree-depth.js'
 import { hasTeacherOnly } from './remark-edition.js'
-import type { Edition, Source } from './schema.js'
+import { edition as editionNames, type Edition, type Source } from './schema.js'
 import './types.js'
 
 /** A processed chapter: its file (data and messages) and its hast. */
@@ -43,9 +43,7 @@ export async function processBook(input: BookInput, edition: Edition): Promise<C
     // Let the event loop run between chapters: a print under way (Puppeteer's messages) is not held up while
     // the chapters are processed beside it.
     await new Promise((resolve) => setImmediate(resolve))
-    const same = input.shared?.get(original.path)
-    if (same) input.cache?.set(same, edition)
-    const ready = same ?? (await input.cache?.get(original, edition))
+    const ready = input.shared?.get(original.path) ?? (await input.cache?.get(original, edition))
     if (ready) {
       chapters.push(ready)
       continue
@@ -75,7 +73,8 @@ export async function processBook(input: BookInput, edition: Edition): Promise<C
     const chapter = { file, tree }
     // Only the edition step tells editions apart: without teacher-only blocks, this is every edition's chapter.
     if (editionFree) input.shared?.set(file.path, chapter)
-    input.cache?.set(chapter, edition)
+    // Kept now, while the file holds only what processing said (the book-wide checks add to it later).
+    for (const each of editionFree ? editionNames.options : [edition]) input.cache?.set(chapter, each)
     chapters.push(chapter)
   }
   return chapters
