@@ -63,7 +63,7 @@ export function jobsFor(ctx: JobContext): Job[] {
     {
       key: 'epub-edit',
       label: 'our EPUB (student), rebuilt after one chapter changed',
-      command: 'the same, after a line is added to one chapter',
+      command: 'the same, after a blank line is added to one chapter (its text changed, its output not)',
       before: async (run) => {
         await fill(run)
         await appendFile(path.join(ctx.book, 'chapters', ctx.edited), '\n')
