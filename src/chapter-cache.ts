@@ -1,5 +1,6 @@
 // Processed chapters kept between builds (build-cache.ts): a chapter whose text, settings, images and
 // toolchain are all unchanged is read back instead of parsed and transformed again, messages included.
+import { createHash } from 'node:crypto'
 import v8 from 'node:v8'
 import type { Root as HastRoot } from 'hast'
 import { VFile } from 'vfile'
@@ -19,8 +20,10 @@ interface Saved {
 
 /** Chapters in `cache`, processed with `settings` (everything processing reads besides the chapter and its images). */
 export function chapterCache(cache: BuildCache, settings: unknown) {
+  // Digested once: the settings hold the whole bibliography, and every lookup and entry is keyed by them.
+  const common = createHash('sha256').update(JSON.stringify(settings)).digest('hex')
   const name = (file: VFile, edition: Edition) => `${file.stem}.${edition}`
-  const inputs = (file: VFile, edition: Edition) => [settings, edition, file.path, file.data.slug, file.data.order, String(file.value)]
+  const inputs = (file: VFile, edition: Edition) => [common, edition, file.path, file.data.slug, file.data.order, String(file.value)]
 
   return {
     /** The chapter as an earlier build processed it, if nothing it depends on has changed since. */
