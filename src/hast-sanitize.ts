@@ -16,10 +16,9 @@ import './types.js'
 /**
  * Parse the raw HTML of `tree` (from mdast-util-to-hast with `allowDangerousHtml`), report and remove whatever
  * the chapter's allow-list refuses. Images survive only when remark-links checked them (`file.data.images`).
+ * `raws` are the tree's raw nodes, when a walk before this one collected them.
  */
-export function sanitizeChapter(tree: Root, file: VFile): Root {
-  const raws: Raw[] = []
-  visit(tree, 'raw', (node: Raw) => void raws.push(node))
+export function sanitizeChapter(tree: Root, file: VFile, raws: Raw[] = rawNodes(tree)): Root {
   const parsed = raws.length > 0 ? parseRaw(tree, raws, file) : tree
   // One raw block can hold HTML nested deeper than any Markdown: guard before the recursive walks below.
   const deep = parsed && nodeTooDeep(parsed)
@@ -31,8 +30,16 @@ export function sanitizeChapter(tree: Root, file: VFile): Root {
   const schema = chapterSchema((file.data.images ?? []).map((image) => pathToFileURL(image).href))
   // Only the author's raw HTML can hold what the schema refuses (Markdown's own links and images were
   // checked by remark-links): with none, there is nothing to report, and the audit's cost is saved.
-  if (raws.length > 0) auditHtml(parsed, schema, file)
+  if (raws.length === 0) return sanitize(parsed, schema) as Root
+  auditHtml(parsed, schema, file)
+  // Only raw HTML can hold an image whose source the schema refuses (html-schema.ts).
   return withoutEmptyImages(sanitize(parsed, schema) as Root)
+}
+
+function rawNodes(tree: Root): Raw[] {
+  const raws: Raw[] = []
+  visit(tree, 'raw', (node: Raw) => void raws.push(node))
+  return raws
 }
 
 /** An `<img>` whose source was refused shows only a broken-image icon: take it out. */

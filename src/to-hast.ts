@@ -2,7 +2,7 @@
 // the chapter's raw HTML made safe.
 import type { Element, Root as HastRoot } from 'hast'
 import type { Root as MdastRoot } from 'mdast'
-import { toHast } from 'mdast-util-to-hast'
+import { toHast, type Raw } from 'mdast-util-to-hast'
 import type { Plugin } from 'unified'
 import { visit } from 'unist-util-visit'
 import type { Node } from 'unist'
@@ -35,9 +35,8 @@ export const remarkToHast: Plugin<[{ labels: Labels }], MdastRoot, HastRoot> = f
         footnoteBackLabel: (index, again) => `${options.labels.backToText} (${index + 1}${again > 1 ? `, citation ${again}` : ''})`,
         footnoteBackContent: '↑'
       }) as HastRoot
-      markNotes(hast, slug)
-      separateNoterefs(hast)
-      const safe = sanitizeChapter(hast, file)
+      const raws = markNotes(hast, slug)
+      const safe = sanitizeChapter(hast, file, raws)
       registerIds(safe, file)
       return safe
     } catch (error) {
@@ -53,10 +52,18 @@ function tooDeep(file: VFile, node?: Node): HastRoot {
   return { type: 'root', children: [] }
 }
 
-/** Give notes book-wide ids and the roles of EPUB 3 and DPUB-ARIA: `noteref`, `endnotes`, `backlink`. */
-function markNotes(tree: HastRoot, slug: string) {
+/**
+ * Give notes book-wide ids and the roles of EPUB 3 and DPUB-ARIA (`noteref`, `endnotes`, `backlink`), and open
+ * with a comma every note reference that follows another directly, so notes cited together read “2,1”, not “21”;
+ * returns the raw HTML nodes, for the sanitiser. One walk does all three: a walk of a chapter's tree costs about
+ * as much as the work done on the way.
+ */
+function markNotes(tree: HastRoot, slug: string): Raw[] {
   const labelId = `${slug}-footnote-label`
-  visit(tree, 'element', (node: Element) => {
+  const raws: Raw[] = []
+  visit(tree, (node: HastRoot | HastRoot['children'][number] | Raw) => {
+    if (node.type === 'raw') raws.push(node)
+    if (node.type !== 'element') return
     const p = node.properties
     if (p.id === 'footnote-label') p.id = labelId
     if (Array.isArray(p.ariaDescribedBy)) p.ariaDescribedBy = p.ariaDescribedBy.map((v) => (v === 'footnote-label' ? labelId : v))
@@ -78,18 +85,15 @@ function markNotes(tree: HastRoot, slug: string) {
     if (node.tagName === 'li' && typeof p.id === 'string' && p.id.startsWith(`${slug}-fn-`)) {
       p['epub:type'] = 'endnote'
     }
-  })
-}
-
-/** Notes cited together read “2,1”, not “21”: a comma opens every note reference that follows another directly. */
-function separateNoterefs(tree: HastRoot) {
-  visit(tree, 'element', (node: Element) => {
+    // The children are visited after their parent, so their references are not marked yet.
     node.children.forEach((child, index) => {
       if (isNoteref(child) && isNoteref(node.children[index - 1])) child.children.unshift({ type: 'text', value: ',' })
     })
   })
+  return raws
 }
 
+/** A `<sup>` holding a note reference (as mdast-util-to-hast writes it). */
 function isNoteref(node: Element['children'][number] | undefined): node is Element {
-  return node?.type === 'element' && node.tagName === 'sup' && node.children.some((c) => c.type === 'element' && c.properties.role === 'doc-noteref')
+  return node?.type === 'element' && node.tagName === 'sup' && node.children.some((c) => c.type === 'element' && c.properties.dataFootnoteRef !== undefined)
 }
