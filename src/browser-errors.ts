@@ -1,7 +1,6 @@
 // Chromium's failures as one line a person can act on: why it did not start, or that it crashed or stopped
 // answering while printing. Puppeteer's own errors span several lines and end in a troubleshooting link.
 import type { Page } from 'puppeteer'
-import { ProtocolError, TimeoutError } from 'puppeteer'
 
 /** Raised when no browser can be found, started or kept running; its message is one line a user can act on. */
 export class BrowserError extends Error {
@@ -16,7 +15,7 @@ export class BrowserMissing extends BrowserError {
 /** Why Chromium at `executablePath` did not start, from Puppeteer's launch error. */
 export function launchFailure(executablePath: string, error: unknown, timeoutMs: number): BrowserError {
   const text = error instanceof Error ? error.message : String(error)
-  if (error instanceof TimeoutError || /timed out/i.test(text)) {
+  if (puppeteerError(error, 'TimeoutError') || /timed out/i.test(text)) {
     const hint = `is it a Chromium? try \`${executablePath} --headless --version\``
     return new BrowserError(`Chromium at ${executablePath} did not start within ${seconds(timeoutMs)}: it never reported that it was ready (${hint})`)
   }
@@ -50,11 +49,25 @@ export function guardedErrors(page: Page, crashed: () => boolean): Page {
 function printFailure(error: unknown, crashed: boolean): BrowserError | undefined {
   const first = (error instanceof Error ? error.message : String(error)).split('\n')[0]
   if (crashed) return new BrowserError(`Chromium stopped while printing (it crashed or was killed): ${first}`)
-  if (error instanceof TimeoutError || (error instanceof ProtocolError && /timed out/i.test(first ?? ''))) {
+  if (puppeteerError(error, 'TimeoutError') || (puppeteerError(error, 'ProtocolError') && /timed out/i.test(first ?? ''))) {
     return new BrowserError(`Chromium did not answer in time while printing: ${first}`)
   }
-  if (error instanceof ProtocolError) return new BrowserError(`Chromium failed while printing: ${first}`)
+  if (puppeteerError(error, 'ProtocolError')) return new BrowserError(`Chromium failed while printing: ${first}`)
   return undefined
+}
+
+/** Puppeteer's error classes by name (each names itself after its class), with the ones derived from them. */
+const puppeteerErrors = {
+  TimeoutError: ['TimeoutError'],
+  ProtocolError: ['ProtocolError', 'TargetCloseError', 'ConnectionClosedError']
+}
+
+/**
+ * Whether `error` is Puppeteer's `kind` of error. Told by name, not `instanceof`, so that a command that
+ * prints nothing never loads Puppeteer to ask.
+ */
+function puppeteerError(error: unknown, kind: keyof typeof puppeteerErrors): boolean {
+  return error instanceof Error && puppeteerErrors[kind].includes(error.name)
 }
 
 function seconds(ms: number): string {

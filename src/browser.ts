@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import puppeteer, { type Browser, type Page } from 'puppeteer'
+import type { Browser, Page } from 'puppeteer'
 import { BrowserMissing, guardedErrors, launchFailure } from './browser-errors.js'
 import { isInside } from './paths.js'
 
@@ -68,6 +68,8 @@ export async function launchBrowser(executablePath: string | undefined, limits: 
   let browser: Browser
   try {
     const timeouts = { timeout: launchMs, protocolTimeout: protocolMs }
+    // Loaded here: a command that prints nothing never loads Puppeteer.
+    const { default: puppeteer } = await import('puppeteer')
     browser = await puppeteer.launch({ executablePath, headless: true, userDataDir, ...timeouts, args: chromiumArgs, signal: abort.signal })
   } catch (error) {
     abort.abort()

@@ -1,0 +1,51 @@
+// `npm run compile`, after tsc: the command line and every module it reaches, packages included, bundled into
+// one CommonJS file, lib/nlmg.cjs (which bundled-cli.ts runs through V8's code cache), with a manifest of
+// what it was made from. Left out: the printing packages (Puppeteer, pdf-lib, pdfjs), loaded with `require`
+// when a PDF is printed; Chromium's time dwarfs theirs. Then one EPUB build of the guide writes the code
+// cache, so that it holds the functions that read, check and write a book (a run writes the cache only when
+// there is none, and keeps what that run compiled: a first run of `--help` would keep little).
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { build } from 'rolldown'
+import { bundleName, codeCacheDir, libDir, manifestName, modulesFingerprint, removeCodeCaches, type BundleManifest } from './bundled-cli.js'
+
+const bundleFile = path.join(libDir, bundleName)
+const manifestFile = path.join(libDir, manifestName)
+// A failed bundle must not leave an old one that looks current.
+await rm(manifestFile, { force: true })
+try {
+  await build({
+    input: path.join(libDir, 'cli-main.js'),
+    platform: 'node',
+    external: [/^puppeteer(\/|$)/, /^pdf-lib(\/|$)/, /^pdfjs-dist(\/|$)/],
+    logLevel: 'warn',
+    output: {
+      file: bundleFile,
+      format: 'cjs',
+      codeSplitting: false,
+      // Note: code run from V8's code cache cannot `import()` (Node 20 loses the callback), so the packages
+      // left out are loaded with `require`, which loads ES modules too (Node 20.19 and later).
+      dynamicImportInCjs: false
+    }
+  })
+} catch (error) {
+  // Only speed is lost: with no manifest, `nlmg` runs the modules.
+  process.stderr.write(`warning: could not bundle the command line (${(error as Error).message.split('\n')[0]}); nlmg runs its modules, more slowly\n`)
+  process.exit(0)
+}
+const manifest: BundleManifest = { modules: modulesFingerprint(), digest: createHash('sha256').update(await readFile(bundleFile)).digest('hex') }
+await writeFile(manifestFile, `${JSON.stringify(manifest)}\n`)
+
+// A cache kept from a smaller run of the same bundle would stay: start from none.
+removeCodeCaches(codeCacheDir())
+const out = await mkdtemp(path.join(os.tmpdir(), 'nlmg-warm-'))
+try {
+  // Whatever the guide's state (a chapter half written, say), the run leaves a cache; its report is not ours to show.
+  const args = [path.join(libDir, 'cli.js'), 'build', '--root', path.dirname(libDir), '--format', 'epub', '--out', out, '--no-cache']
+  spawnSync(process.execPath, args, { stdio: 'ignore' })
+} finally {
+  await rm(out, { recursive: true, force: true })
+}

@@ -1,0 +1,84 @@
+// The command line from its bundle (lib/nlmg.cjs) through V8's code cache: the same output as the modules, an
+// out-of-date bundle never run, a code cache written once and replaced when V8 refuses it.
+import { execFile } from 'node:child_process'
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { loadBundledCli, manifestName, modulesFingerprint } from '../src/bundled-cli.js'
+import { root } from './helpers.js'
+
+const lib = path.join(root, 'lib')
+const node = (args: string[], env: NodeJS.ProcessEnv = {}) => promisify(execFile)(process.execPath, args, { env: { ...process.env, CI: 'true', ...env } })
+const temporary: string[] = []
+const tempDir = async (prefix: string) => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix))
+  temporary.push(dir)
+  return dir
+}
+afterEach(async () => {
+  vi.unstubAllEnvs()
+  await Promise.all(temporary.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
+})
+
+describe('the bundled command line', () => {
+  it('should be current after `npm run compile` and write the same EPUB as the modules', async () => {
+    const manifest = JSON.parse(await readFile(path.join(lib, manifestName), 'utf8')) as { modules: string }
+    expect(manifest.modules).toBe(modulesFingerprint(lib))
+    // The launcher takes the bundle (a stale one would give `undefined` and the modules would run).
+    const chosen = await node(['--input-type=module', '-e', `const m = await import(${JSON.stringify(path.join(lib, 'bundled-cli.js'))}); process.stdout.write(typeof m.loadBundledCli()?.run)`])
+    expect(chosen.stdout).toBe('function')
+
+    const out = await tempDir('nlmg-bundle-out-')
+    const args = ['build', '--root', path.join(root, 'test/fixtures/book-basic'), '--format', 'epub', '--edition', 'student', '--no-cache']
+    await node([path.join(lib, 'cli.js'), ...args, '--out', path.join(out, 'bundle')])
+    const modules = `const m = await import(${JSON.stringify(path.join(lib, 'cli-main.js'))}); await m.run(process.argv.slice(1))`
+    await node(['--input-type=module', '-e', modules, ...args, '--out', path.join(out, 'modules')])
+    const epub = (from: string) => readFile(path.join(out, from, 'student', 'fixture-book.epub'))
+    const [bundled, unbundled] = await Promise.all([epub('bundle'), epub('modules')])
+    expect(bundled.length).toBeGreaterThan(10_000)
+    expect(bundled.equals(unbundled)).toBe(true)
+  })
+
+  it('should not run a bundle made from other modules than those compiled now, nor one without its manifest', async () => {
+    vi.stubEnv('NODE_DISABLE_COMPILE_CACHE', '1')
+    const fake = path.join(await tempDir('nlmg-bundle-fake-'), 'lib')
+    await mkdir(fake)
+    await writeFile(path.join(fake, 'cli-main.js'), 'export const run = () => {}\n')
+    await writeFile(path.join(fake, 'nlmg.cjs'), "module.exports = { run: async () => {}, made: 'bundle' }\n")
+    const manifest = () => writeFile(path.join(fake, manifestName), JSON.stringify({ modules: modulesFingerprint(fake), digest: 'f'.repeat(64) }))
+    await manifest()
+    expect(loadBundledCli(fake)).toMatchObject({ made: 'bundle' })
+    // A module compiled since: the bundle is out of date.
+    await writeFile(path.join(fake, 'cli-main.js'), 'export const run = () => { console.log(1) }\n')
+    expect(loadBundledCli(fake)).toBeUndefined()
+    await manifest()
+    expect(loadBundledCli(fake)).toMatchObject({ made: 'bundle' })
+    await rm(path.join(fake, manifestName))
+    expect(loadBundledCli(fake)).toBeUndefined()
+  })
+
+  it('should write the code cache when there is none, keep it, and replace one V8 refuses', async () => {
+    const cache = await tempDir('nlmg-code-cache-')
+    const version = () => node([path.join(lib, 'cli.js'), '--version'], { NODE_COMPILE_CACHE: cache })
+    const cached = async () => {
+      const names = (await readdir(cache)).filter((n) => n.endsWith('.v8'))
+      expect(names).toHaveLength(1)
+      const file = path.join(cache, names[0] as string)
+      return { bytes: await readFile(file), mtimeMs: (await stat(file)).mtimeMs }
+    }
+    expect((await version()).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+    const first = await cached()
+    expect(first.bytes.length).toBeGreaterThan(10_000)
+    await version()
+    expect((await cached()).mtimeMs).toBe(first.mtimeMs)
+    // A damaged cache (or one from another V8): refused, the command still runs, and a good cache replaces it.
+    const names = (await readdir(cache)).filter((n) => n.endsWith('.v8'))
+    await writeFile(path.join(cache, names[0] as string), Buffer.alloc(first.bytes.length, 7))
+    expect((await version()).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+    const replaced = await cached()
+    expect(replaced.bytes.equals(Buffer.alloc(first.bytes.length, 7))).toBe(false)
+    expect(replaced.bytes.length).toBeGreaterThan(10_000)
+  })
+})
