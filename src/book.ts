@@ -74,7 +74,7 @@ export async function processBook(input: BookInput, edition: Edition): Promise<C
     // Only the edition step tells editions apart: without teacher-only blocks, this is every edition's chapter.
     if (editionFree) input.shared?.set(file.path, chapter)
     // Kept now, while the file holds only what processing said (the book-wide checks add to it later).
-    for (const each of editionFree ? editionNames.options : [edition]) input.cache?.set(chapter, each)
+    input.cache?.set(chapter, ...(editionFree ? editionNames.options : [edition]))
     chapters.push(chapter)
   }
   return chapters

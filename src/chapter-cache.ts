@@ -31,12 +31,13 @@ export function chapterCache(cache: BuildCache, settings: unknown) {
       const saved = (await cache.get(name(file, edition), inputs(file, edition))) as Saved | undefined
       return saved && restore(file, saved)
     },
-    /** Keep a processed chapter; one with errors is not kept, so its checks run again next time. */
-    set({ file, tree }: Chapter, edition: Edition) {
+    /** Keep a processed chapter as each of `editions`; one with errors is not kept, so its checks run again next time. */
+    set({ file, tree }: Chapter, ...editions: Edition[]) {
       if (file.messages.some((m) => m.fatal)) return
       const messages = file.messages.map(({ reason, place, ruleId, source, fatal, url, note }) => ({ reason, place, ruleId, source, fatal, url, note }))
+      // Serialised once, however many editions share the chapter.
       const saved: Saved = { data: file.data, messages, tree: v8.serialize(tree) }
-      cache.set(name(file, edition), inputs(file, edition), saved, file.data.images ?? [])
+      for (const edition of editions) cache.set(name(file, edition), inputs(file, edition), saved, file.data.images ?? [])
     },
     /** What `derive` makes of a chapter for one output (which depends on `extra` besides), kept beside the chapter. */
     async derived<T>(file: VFile, edition: Edition, output: string, extra: unknown[], derive: () => T): Promise<T> {
