@@ -54,10 +54,11 @@ export function modulesFingerprint(lib = libDir): string {
 
 /**
  * The CLI from the bundle in `lib`, or `undefined` when there is none or it is out of date (then the modules
- * run as they are, only slower). Set `NODE_DISABLE_COMPILE_CACHE` (as for Node's own cache) to skip the code
- * cache.
+ * run as they are, only slower). A run that found no code cache (or one V8 refused) writes one when it ends,
+ * if `keeps` (a command that reads a book: a `--help` would keep little). Set `NODE_DISABLE_COMPILE_CACHE`
+ * (as for Node's own cache) to skip the code cache.
  */
-export function loadBundledCli(lib = libDir): Cli | undefined {
+export function loadBundledCli(lib = libDir, keeps = true): Cli | undefined {
   const bundleFile = path.join(lib, bundleName)
   let manifest: BundleManifest
   let source: string
@@ -74,7 +75,7 @@ export function loadBundledCli(lib = libDir): Cli | undefined {
   // The same wrapper Node puts around a CommonJS module.
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundleFile, cachedData })
   // Written on the way out, so it holds every function this run compiled, not just the top level.
-  if (useCache && (!cachedData || script.cachedDataRejected)) process.once('exit', () => writeCodeCache(script, cacheFile))
+  if (useCache && keeps && (!cachedData || script.cachedDataRejected)) process.once('exit', () => writeCodeCache(script, cacheFile))
   const module = { exports: {} as Cli }
   script.runInThisContext()(module.exports, createRequire(bundleFile), module, bundleFile, lib)
   return module.exports

@@ -3,5 +3,7 @@
 // modules (bundled-cli.ts says why). Only Node's own modules are loaded before that choice.
 import { loadBundledCli } from './bundled-cli.js'
 
-const cli = loadBundledCli() ?? (await import('./cli-main.js'))
-await cli.run(process.argv.slice(2))
+const argv = process.argv.slice(2)
+const readsBook = argv[0] === 'build' || argv[0] === 'check'
+const cli = loadBundledCli(undefined, readsBook) ?? (await import('./cli-main.js'))
+await cli.run(argv)
