@@ -22,6 +22,8 @@ export interface BundleManifest {
   modules: string
   /** SHA-256 of the bundle. */
   digest: string
+  /** The bundle's size in bytes: one of another size (cut short, edited) is not the one made. */
+  bytes: number
 }
 
 /** The compiled modules (lib/): the bundle and its manifest live here too. */
@@ -64,7 +66,7 @@ export function loadBundledCli(lib = libDir, keeps = true): Cli | undefined {
   let source: string
   try {
     manifest = JSON.parse(readFileSync(path.join(lib, manifestName), 'utf8')) as BundleManifest
-    if (manifest.modules !== modulesFingerprint(lib)) return undefined
+    if (manifest.modules !== modulesFingerprint(lib) || statSync(bundleFile).size !== manifest.bytes) return undefined
     source = readFileSync(bundleFile, 'utf8')
   } catch {
     return undefined
@@ -72,12 +74,18 @@ export function loadBundledCli(lib = libDir, keeps = true): Cli | undefined {
   const cacheFile = path.join(codeCacheDir(lib), `nlmg-${manifest.digest.slice(0, 16)}-${process.version}-${process.arch}.v8`)
   const useCache = !process.env.NODE_DISABLE_COMPILE_CACHE
   const cachedData = useCache ? readOrNothing(cacheFile) : undefined
-  // The same wrapper Node puts around a CommonJS module.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundleFile, cachedData })
+  const module = { exports: {} as Cli }
+  let script: vm.Script
+  try {
+    // The same wrapper Node puts around a CommonJS module.
+    script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundleFile, cachedData })
+    script.runInThisContext()(module.exports, createRequire(bundleFile), module, bundleFile, lib)
+  } catch {
+    // A bundle that does not compile or start (damaged in place): the modules do the work.
+    return undefined
+  }
   // Written on the way out, so it holds every function this run compiled, not just the top level.
   if (useCache && keeps && (!cachedData || script.cachedDataRejected)) process.once('exit', () => writeCodeCache(script, cacheFile))
-  const module = { exports: {} as Cli }
-  script.runInThisContext()(module.exports, createRequire(bundleFile), module, bundleFile, lib)
   return module.exports
 }
 

@@ -36,7 +36,8 @@ try {
   process.stderr.write(`warning: could not bundle the command line (${(error as Error).message.split('\n')[0]}); nlmg runs its modules, more slowly\n`)
   process.exit(0)
 }
-const manifest: BundleManifest = { modules: modulesFingerprint(), digest: createHash('sha256').update(await readFile(bundleFile)).digest('hex') }
+const bytes = await readFile(bundleFile)
+const manifest: BundleManifest = { modules: modulesFingerprint(), digest: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length }
 await writeFile(manifestFile, `${JSON.stringify(manifest)}\n`)
 
 // A cache kept from a smaller run of the same bundle would stay: start from none.

@@ -41,13 +41,14 @@ describe('the bundled command line', () => {
     expect(bundled.equals(unbundled)).toBe(true)
   })
 
-  it('should not run a bundle made from other modules than those compiled now, nor one without its manifest', async () => {
+  it('should not run a bundle made from other modules than those compiled now, a damaged one, nor one without its manifest', async () => {
     vi.stubEnv('NODE_DISABLE_COMPILE_CACHE', '1')
     const fake = path.join(await tempDir('nlmg-bundle-fake-'), 'lib')
     await mkdir(fake)
+    const bundle = "module.exports = { run: async () => {}, made: 'bundle' }\n"
     await writeFile(path.join(fake, 'cli-main.js'), 'export const run = () => {}\n')
-    await writeFile(path.join(fake, 'nlmg.cjs'), "module.exports = { run: async () => {}, made: 'bundle' }\n")
-    const manifest = () => writeFile(path.join(fake, manifestName), JSON.stringify({ modules: modulesFingerprint(fake), digest: 'f'.repeat(64) }))
+    await writeFile(path.join(fake, 'nlmg.cjs'), bundle)
+    const manifest = () => writeFile(path.join(fake, manifestName), JSON.stringify({ modules: modulesFingerprint(fake), digest: 'f'.repeat(64), bytes: bundle.length }))
     await manifest()
     expect(loadBundledCli(fake)).toMatchObject({ made: 'bundle' })
     // A module compiled since: the bundle is out of date.
@@ -55,6 +56,13 @@ describe('the bundled command line', () => {
     expect(loadBundledCli(fake)).toBeUndefined()
     await manifest()
     expect(loadBundledCli(fake)).toMatchObject({ made: 'bundle' })
+    // Damaged in place, its size kept: it does not compile, and the modules run instead of a crash.
+    await writeFile(path.join(fake, 'nlmg.cjs'), bundle.replace('= {', '((('))
+    expect(loadBundledCli(fake)).toBeUndefined()
+    // Cut short.
+    await writeFile(path.join(fake, 'nlmg.cjs'), bundle.slice(0, 20))
+    expect(loadBundledCli(fake)).toBeUndefined()
+    await writeFile(path.join(fake, 'nlmg.cjs'), bundle)
     await rm(path.join(fake, manifestName))
     expect(loadBundledCli(fake)).toBeUndefined()
   })
