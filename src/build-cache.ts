@@ -49,9 +49,11 @@ export async function openBuildCache(dir: string) {
   }
 
   return {
-    /** The value kept under `name` from `inputs`, if neither they nor the files it looked at have changed. */
-    // Note: read synchronously. A build asks for every chapter in turn, and a read through the promise API
-    // waits a round trip to the thread pool each time, hit or miss: a first build of 100 chapters idled 0.15 s.
+    /**
+     * The value kept under `name` from `inputs`, if neither they nor the files it looked at have changed.
+     * Note: read synchronously. A build asks for every chapter in turn, and a read through the promise API waits
+     * a round trip to the thread pool each time, hit or miss: a first build of 100 chapters idled 0.15 s.
+     */
     async get(name: string, inputs: unknown[]): Promise<unknown> {
       let entry: Entry
       try {
@@ -76,8 +78,9 @@ export async function openBuildCache(dir: string) {
     },
     /**
      * Write what was kept (a cache that cannot be written only makes the next build slower); drop other names.
-     * Note: written one after another, synchronously. Hundreds of small files through the promise API cost the
-     * build several times more: each write is an open, a write, a close and a rename, every one a round trip.
+     * Note: written one after another, synchronously; the build has nothing else to do by then, and each write
+     * (open, write, close, rename) through the promise API is four round trips to the thread pool (300 entries
+     * of 40 kB: 22 ms synchronously, 37–55 ms through promises).
      */
     async flush(keep: (name: string) => boolean) {
       if (pending.size > 0) {

@@ -1,5 +1,5 @@
-// The command line from one bundled file, compiled once. Loading the CLI's ~400 ES modules one by one and
-// compiling each function on first call costs a quarter of a small book's EPUB build. `npm run compile`
+// The command line from one bundled file, compiled once. Loading the CLI's modules one by one (the bundle holds
+// some 750) and compiling each function on first call cost a quarter of a small book's EPUB build. `npm run compile`
 // bundles those modules into lib/nlmg.cjs (make-bundle.ts); this runs that file through V8's code cache (what
 // Node 22 does for ES modules with `module.enableCompileCache()`, which Node 20 lacks). The cache is written
 // after a run that had none, beside the installed packages (node_modules/.cache/nlmg/code, or the folder
@@ -54,13 +54,19 @@ export function modulesFingerprint(lib = libDir): string {
   return hash.digest('hex')
 }
 
+export interface LoadOptions {
+  /** The compiled modules, with the bundle and its manifest (default: this module's folder). */
+  lib?: string
+  /** Whether this run may write the code cache when it finds none: a command that reads a book (a `--help` would keep little). */
+  keepsCache?: boolean
+}
+
 /**
- * The CLI from the bundle in `lib`, or `undefined` when there is none or it is out of date (then the modules
- * run as they are, only slower). A run that found no code cache (or one V8 refused) writes one when it ends,
- * if `keeps` (a command that reads a book: a `--help` would keep little). Set `NODE_DISABLE_COMPILE_CACHE`
- * (as for Node's own cache) to skip the code cache.
+ * The CLI from the bundle, or `undefined` when there is none, it is out of date or it does not start (then the
+ * modules run as they are, only slower). A run that found no code cache (or one V8 refused) writes one when it
+ * ends, if it `keepsCache`. Set `NODE_DISABLE_COMPILE_CACHE` (as for Node's own cache) to skip the code cache.
  */
-export function loadBundledCli(lib = libDir, keeps = true): Cli | undefined {
+export function loadBundledCli({ lib = libDir, keepsCache = true }: LoadOptions = {}): Cli | undefined {
   const bundleFile = path.join(lib, bundleName)
   let manifest: BundleManifest
   let source: string
@@ -85,7 +91,7 @@ export function loadBundledCli(lib = libDir, keeps = true): Cli | undefined {
     return undefined
   }
   // Written on the way out, so it holds every function this run compiled, not just the top level.
-  if (useCache && keeps && (!cachedData || script.cachedDataRejected)) process.once('exit', () => writeCodeCache(script, cacheFile))
+  if (useCache && keepsCache && (!cachedData || script.cachedDataRejected)) process.once('exit', () => writeCodeCache(script, cacheFile))
   return module.exports
 }
 

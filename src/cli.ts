@@ -4,6 +4,5 @@
 import { loadBundledCli } from './bundled-cli.js'
 
 const argv = process.argv.slice(2)
-const readsBook = argv[0] === 'build' || argv[0] === 'check'
-const cli = loadBundledCli(undefined, readsBook) ?? (await import('./cli-main.js'))
+const cli = loadBundledCli({ keepsCache: argv[0] === 'build' || argv[0] === 'check' }) ?? (await import('./cli-main.js'))
 await cli.run(argv)

@@ -50,21 +50,21 @@ describe('the bundled command line', () => {
     await writeFile(path.join(fake, 'nlmg.cjs'), bundle)
     const manifest = () => writeFile(path.join(fake, manifestName), JSON.stringify({ modules: modulesFingerprint(fake), digest: 'f'.repeat(64), bytes: bundle.length }))
     await manifest()
-    expect(loadBundledCli(fake)).toMatchObject({ made: 'bundle' })
+    expect(loadBundledCli({ lib: fake })).toMatchObject({ made: 'bundle' })
     // A module compiled since: the bundle is out of date.
     await writeFile(path.join(fake, 'cli-main.js'), 'export const run = () => { console.log(1) }\n')
-    expect(loadBundledCli(fake)).toBeUndefined()
+    expect(loadBundledCli({ lib: fake })).toBeUndefined()
     await manifest()
-    expect(loadBundledCli(fake)).toMatchObject({ made: 'bundle' })
+    expect(loadBundledCli({ lib: fake })).toMatchObject({ made: 'bundle' })
     // Damaged in place, its size kept: it does not compile, and the modules run instead of a crash.
     await writeFile(path.join(fake, 'nlmg.cjs'), bundle.replace('= {', '((('))
-    expect(loadBundledCli(fake)).toBeUndefined()
+    expect(loadBundledCli({ lib: fake })).toBeUndefined()
     // Cut short.
     await writeFile(path.join(fake, 'nlmg.cjs'), bundle.slice(0, 20))
-    expect(loadBundledCli(fake)).toBeUndefined()
+    expect(loadBundledCli({ lib: fake })).toBeUndefined()
     await writeFile(path.join(fake, 'nlmg.cjs'), bundle)
     await rm(path.join(fake, manifestName))
-    expect(loadBundledCli(fake)).toBeUndefined()
+    expect(loadBundledCli({ lib: fake })).toBeUndefined()
   })
 
   it('should write the code cache when a build finds none, keep it, and replace one V8 refuses', async () => {
