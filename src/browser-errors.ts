@@ -56,18 +56,15 @@ function printFailure(error: unknown, crashed: boolean): BrowserError | undefine
   return undefined
 }
 
-/** Puppeteer's error classes by name (each names itself after its class), with the ones derived from them. */
-const puppeteerErrors = {
-  TimeoutError: ['TimeoutError'],
-  ProtocolError: ['ProtocolError', 'TargetCloseError', 'ConnectionClosedError']
-}
-
 /**
- * Whether `error` is Puppeteer's `kind` of error. Told by name, not `instanceof`, so that a command that
- * prints nothing never loads Puppeteer to ask.
+ * Whether `error` is an instance of Puppeteer's class `name` or of one derived from it (`TargetCloseError` is a
+ * `ProtocolError`): `instanceof`, by class name, so that a command that prints nothing never loads Puppeteer to ask.
  */
-function puppeteerError(error: unknown, kind: keyof typeof puppeteerErrors): boolean {
-  return error instanceof Error && puppeteerErrors[kind].includes(error.name)
+function puppeteerError(error: unknown, name: 'TimeoutError' | 'ProtocolError'): boolean {
+  for (let proto = error instanceof Error ? Object.getPrototypeOf(error) : null; proto; proto = Object.getPrototypeOf(proto)) {
+    if ((proto as { constructor?: { name?: string } }).constructor?.name === name) return true
+  }
+  return false
 }
 
 function seconds(ms: number): string {
