@@ -39,6 +39,9 @@ export function codeCacheDir(lib = libDir): string {
 /**
  * The compiled modules in `lib` and the installed packages beside it as they are now (names, sizes and times
  * of lib/*.js and of npm's record of node_modules): a bundle made from anything else is out of date.
+ * Note: not toolchain-digest.ts, which hashes the files' text for the chapter cache (a recompile that changes
+ * nothing must keep the cache). It is asked on every run before the choice, when only Node's own modules may
+ * load, and every compile rebundles anyway.
  */
 export function modulesFingerprint(lib = libDir): string {
   const root = path.dirname(lib)
@@ -121,12 +124,11 @@ function writeCodeCache(script: vm.Script, file: string) {
 
 /** Remove the code caches in `dir` (ours only: the folder may be Node's own cache), but for the one named `keep`. */
 export function removeCodeCaches(dir: string, keep?: string) {
-  const names = (() => {
-    try {
-      return readdirSync(dir)
-    } catch {
-      return []
-    }
-  })()
+  let names: string[]
+  try {
+    names = readdirSync(dir)
+  } catch {
+    return
+  }
   for (const name of names) if (/^nlmg-.*\.v8$/.test(name) && name !== keep) rmSync(path.join(dir, name), { force: true })
 }
