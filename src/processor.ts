@@ -1,8 +1,4 @@
 // The one processor chain, built once per edition, in the order data flows. Order matters where noted.
-import remarkDirective from 'remark-directive'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
 import { unified, type Preset } from 'unified'
 import type { Labels } from './labels.js'
 import { remarkBlocks } from './remark-blocks.js'
@@ -13,6 +9,7 @@ import { remarkEdition } from './remark-edition.js'
 import { remarkHeadings } from './remark-headings.js'
 import { remarkLinks } from './remark-links.js'
 import { remarkStats } from './remark-stats.js'
+import { remarkSyntax } from './remark-syntax.js'
 import type { Edition, Source } from './schema.js'
 import { remarkToHast } from './to-hast.js'
 import { remarkTypography } from './remark-typography.js'
@@ -33,7 +30,7 @@ export interface ProcessorOptions {
  * builds both editions from one reading of each chapter.
  */
 export const reading: Preset = {
-  plugins: [[remarkParse], [remarkFrontmatter, ['yaml']], [remarkGfm], [remarkDirective], [remarkTypography]]
+  plugins: [[remarkSyntax], [remarkTypography]]
 }
 
 /** The edition's transforms, mdast in, hast out, with everything learnt on `file.data`. */
