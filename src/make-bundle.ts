@@ -9,10 +9,31 @@ import { createHash } from 'node:crypto'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { build } from 'rolldown'
+import { build, type Plugin } from 'rolldown'
 import { bundleName, codeCacheDir, libDir, manifestName, modulesFingerprint, removeCodeCaches, type BundleManifest } from './bundled-cli.js'
 
 const bundleFile = path.join(libDir, bundleName)
+
+/**
+ * Two of epub-gen-memory's modules as the book uses it: its option checks, with `ow` (34 modules), give way to the
+ * no-op checks the package itself ships for browsers (our options are built by epub.ts, never by hand), and
+ * `node-fetch` (with whatwg-url and tr46's 260 kB table) to a stub that refuses, since the book packs local
+ * files only (remark-links and the HTML schema let no other image through; the fonts are installed packages)
+ * and the package reads `file:` URLs itself. A fifth off the bundle and a third off its code cache. The
+ * modules, run when there is no bundle, keep both.
+ */
+const localFilesOnly: Plugin = {
+  name: 'epub-gen-memory-local-files',
+  resolveId(source, importer) {
+    const inPackage = importer?.includes(`${path.sep}epub-gen-memory${path.sep}dist${path.sep}lib${path.sep}util${path.sep}`)
+    if (inPackage && source === './predicates') return path.join(path.dirname(importer as string), 'predicates-nop.js')
+    if (inPackage && source === 'node-fetch') return '\0no-network'
+    return null
+  },
+  load(id) {
+    return id === '\0no-network' ? 'module.exports = (url) => { throw new Error(`nlmg packs local files only, not ${url}`) }' : null
+  }
+}
 const manifestFile = path.join(libDir, manifestName)
 // A failed bundle must not leave an old one that looks current.
 await rm(manifestFile, { force: true })
@@ -22,6 +43,7 @@ try {
     platform: 'node',
     external: [/^puppeteer(\/|$)/, /^pdf-lib(\/|$)/, /^pdfjs-dist(\/|$)/],
     logLevel: 'warn',
+    plugins: [localFilesOnly],
     output: {
       file: bundleFile,
       format: 'cjs',
