@@ -34,8 +34,11 @@ export interface BookInput {
   cache?: ChapterCache
 }
 
-/** Process every chapter for `edition`; messages land on each chapter's file. */
-export async function processBook(input: BookInput, edition: Edition): Promise<Chapter[]> {
+/**
+ * Process every chapter for `edition`; messages land on each chapter's file. `last`: no edition processed
+ * after this one reads `input.parsed`, so its trees are transformed as they are, not copied.
+ */
+export async function processBook(input: BookInput, edition: Edition, { last = false }: { last?: boolean } = {}): Promise<Chapter[]> {
   // The processors (and the parser's modules) are loaded only when a chapter is not in the cache.
   let processors: ReturnType<typeof createProcessors> | undefined
   const chapters: Chapter[] = []
@@ -67,8 +70,9 @@ export async function processBook(input: BookInput, edition: Edition): Promise<C
         input.parsed?.set(file.path, read)
       }
       editionFree = !hasTeacherOnly(read)
-      // The transforms change the tree, so each edition works on its own copy of the reading.
-      return (await transformer.run(input.parsed && !(editionFree && input.shared) ? structuredClone(read) : read, file)) as HastRoot
+      // The transforms change the tree, so each edition works on its own copy of the reading, but for the last.
+      const copy = input.parsed && !last && !(editionFree && input.shared)
+      return (await transformer.run(copy ? structuredClone(read) : read, file)) as HastRoot
     })
     const chapter = { file, tree }
     // Only the edition step tells editions apart: without teacher-only blocks, this is every edition's chapter.

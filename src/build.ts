@@ -111,10 +111,13 @@ async function renderBook(options: BuildOptions, input: BookInput, report: Build
     await launch?.then((browser) => browser.close(), () => {})
     await printing?.catch(() => {})
   }
+  // The order the editions are processed in: the last one may change the trees as read.
+  const order = [...new Set([...(first && first !== 'teacher' ? [first] : []), 'teacher' as const, ...config.editions])]
+  const last = (edition: Edition) => ({ last: edition === order[order.length - 1] })
   let teacher: Chapter[]
   try {
-    if (first && first !== 'teacher') ready.get(first)?.resolve(await processBook(input, first))
-    teacher = await processBook(input, 'teacher')
+    if (first && first !== 'teacher') ready.get(first)?.resolve(await processBook(input, first, last(first)))
+    teacher = await processBook(input, 'teacher', last('teacher'))
   } catch (error) {
     await abandon()
     throw error
@@ -137,7 +140,7 @@ async function renderBook(options: BuildOptions, input: BookInput, report: Build
 
   const editions: Array<[Edition, Chapter[]]> = []
   for (const edition of config.editions) {
-    const chapters = edition === 'teacher' ? teacher : edition === first ? await ready.get(edition)?.promise : await processBook(input, edition)
+    const chapters = edition === 'teacher' ? teacher : edition === first ? await ready.get(edition)?.promise : await processBook(input, edition, last(edition))
     ready.get(edition)?.resolve(chapters ?? [])
     editions.push([edition, chapters ?? []])
   }
