@@ -2,9 +2,12 @@
 import remarkDirective from 'remark-directive'
 import remarkParse from 'remark-parse'
 import remarkStringify from 'remark-stringify'
+import { retext } from 'retext'
+import smartypants from 'retext-smartypants'
+import fc from 'fast-check'
 import { unified } from 'unified'
 import { describe, expect, it } from 'vitest'
-import { remarkTypography, typeset as typesetText } from '../src/remark-typography.js'
+import { curlBlock, remarkTypography, typeset as typesetText } from '../src/remark-typography.js'
 
 function typeset(markdown: string): string {
   const processor = unified().use(remarkParse).use(remarkDirective).use(remarkTypography).use(remarkStringify)
@@ -36,5 +39,21 @@ describe('remarkTypography', () => {
     expect(typeset('See <https://example.com/a--b> today.')).toBe('See <https://example.com/a--b> today.')
     expect(typeset(':::callout{title="A \'quoted\' title"}\nHe said "go".\n:::')).toContain('title="A \'quoted\' title"')
     expect(typeset(':::callout{title="A \'quoted\' title"}\nHe said "go".\n:::')).toContain('He said “go”.')
+  })
+
+  it('should curl a block exactly as retext-smartypants does, with or without the shortcut for apostrophes in words', () => {
+    const reference = retext().use(smartypants, { ellipses: false, dashes: false, backticks: false })
+    const full = (block: string, next: string) => reference.processSync(block + next).toString().slice(0, block.length)
+    // Letters (some not ASCII), digits, quotes of both kinds, spaces, line breaks and punctuation, mixed.
+    const characters = fc.constantFrom(...'aZé ß9 0\'\'\'"" \n.,;:!?-()[]…’“'.split(''))
+    fc.assert(
+      fc.property(fc.array(characters, { maxLength: 24 }), fc.constantFrom('', ' ', 'a', '.', "'"), (chars, next) => {
+        const block = chars.join('')
+        expect(curlBlock(block, next), JSON.stringify(block + next)).toBe(full(block, next))
+      }),
+      { numRuns: 3000, seed: 20261121 }
+    )
+    expect(curlBlock("Kathy's and Tommy's tapes")).toBe('Kathy’s and Tommy’s tapes')
+    expect(curlBlock("the '80s")).toBe('the ’80s')
   })
 })
