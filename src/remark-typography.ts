@@ -80,21 +80,55 @@ function curlQuotes(all: string, starts: number[]): string {
   return out
 }
 
-/** A straight single quote with a letter or digit on both sides: `Kathy's`, `don't`. */
-const innerApostrophe = /(?<=[\p{L}\p{N}])'(?=[\p{L}\p{N}])/gu
+/** Letters and digits: a neighbour that is part of a word for retext's parser, whatever its script. */
+const wordCharacter = /[\p{L}\p{N}]/u
+/** The whitespace every parser agrees on. */
+const space = /[ \t\n]/
+/** Punctuation that never joins the word before it. */
+const closingPunctuation = /[.,;:!?]/
 
 /**
  * `block`, followed by `next`, with its quotes curled as retext-smartypants curls them. A block holding no
- * straight quote is left alone. An apostrophe inside a word always becomes `’` there (its neighbour before is
- * part of a word, so the rule for closing quotes decides, whatever follows), so a block whose only straight
- * quotes are such apostrophes is not parsed: two blocks in five in the guide, and a parse costs a tenth of a
- * second over the guide. test/remark-typography.test.ts checks the shortcut against the full pass.
+ * straight quote is left alone. retext-smartypants decides each quote from its neighbours in the tree
+ * retext's parser builds; where the characters either side decide that alone, a rule does it here, and a
+ * block whose every quote a rule decides is not parsed (nearly all of the guide's: the parse cost 60 ms a
+ * build). Each rule is the outcome of retext-smartypants' conditions, taken in its order, for those
+ * neighbours, whichever sentence or word the parser puts the quote in:
+ * - followed by whitespace or nothing: closing (nothing after it can open it);
+ * - `'` between letters or digits: closing, an apostrophe (`Kathy's`);
+ * - `"` after whitespace, before a letter: opening;
+ * - `"` after a letter or digit, before `.`, `,`, `;`, `:`, `!` or `?`: closing.
+ * Anything else (a quote beside a quote, a bracket, a dash) goes to retext-smartypants with the whole block.
+ * test/remark-typography.test.ts checks the rules against the full pass.
  */
 export function curlBlock(block: string, next = ''): string {
   if (!/['"]/.test(block)) return block
-  const inner = block.replace(innerApostrophe, '’')
-  if (!/['"]/.test(inner)) return inner
-  return quotes.processSync(block + next).toString().slice(0, block.length)
+  const text = block + next
+  let out = ''
+  let from = 0
+  for (let at = block.search(/['"]/); at !== -1; at = nextQuote(block, at + 1)) {
+    const curled = byRule(text.charAt(at), text.charAt(at - 1), text.charAt(at + 1))
+    if (curled === undefined) return quotes.processSync(text).toString().slice(0, block.length)
+    out += block.slice(from, at) + curled
+    from = at + 1
+  }
+  return out + block.slice(from)
+}
+
+function nextQuote(text: string, from: number): number {
+  const single = text.indexOf("'", from)
+  const double = text.indexOf('"', from)
+  return single === -1 ? double : double === -1 ? single : Math.min(single, double)
+}
+
+/** The curled `quote` between `before` and `after` (one character each, or none), when a rule decides it. */
+function byRule(quote: string, before: string, after: string): string | undefined {
+  const double = quote === '"'
+  if (after === '' || space.test(after)) return double ? '”' : '’'
+  if (!double && wordCharacter.test(before) && wordCharacter.test(after)) return '’'
+  if (double && space.test(before) && /\p{L}/u.test(after)) return '“'
+  if (double && wordCharacter.test(before) && closingPunctuation.test(after)) return '”'
+  return undefined
 }
 
 function isAddress(value: string, parent: Node): boolean {
