@@ -10,9 +10,16 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { build, type Plugin } from 'rolldown'
+import { packageRoot } from './config.js'
+import { precompiledName, precompileTemplates } from './templates.js'
 import { bundleName, codeCacheDir, libDir, manifestName, modulesFingerprint, removeCodeCaches, type BundleManifest } from './bundled-cli.js'
 
 const bundleFile = path.join(libDir, bundleName)
+
+// The package's templates, precompiled (templates.ts says why), before the warm-up run below uses them.
+const templates = await precompileTemplates(path.join(packageRoot, 'templates'))
+const entries = templates.map(({ name, source, spec }) => `  ${JSON.stringify(name)}: { source: ${JSON.stringify(source)}, spec: ${spec} }`)
+await writeFile(path.join(libDir, precompiledName), `// Made by \`npm run compile\` (make-bundle.ts) from templates/: see templates.ts.\nmodule.exports = {\n${entries.join(',\n')}\n}\n`)
 
 /**
  * Two of epub-gen-memory's modules as the book uses it: its option checks, with `ow` (34 modules), give way to the
