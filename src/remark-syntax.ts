@@ -7,13 +7,18 @@
 // every letter or digit and reads on to the word's end looking for an `@`, and the table is tried on every line
 // of every paragraph; in a warm process the two double the parse of the guide (about 50 ms for plain CommonMark,
 // 140 ms with all of GFM), and a build's process is cold, so more. Most chapters hold no `@`, no address and no
-// table, and a construct that cannot match changes no token, so leaving it out changes no tree. The trees are
-// checked against the four plugins' in test/remark-syntax.test.ts.
+// table, and a construct that cannot match changes no token, so leaving it out changes no tree. Likewise the
+// autolink literals' search of every text node after parsing (10 ms a build) runs only where a text can hold
+// an address. The trees are checked against the four plugins' in test/remark-syntax.test.ts.
 import type { Root } from 'mdast'
 import { directiveFromMarkdown } from 'mdast-util-directive'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter'
-import { gfmFromMarkdown } from 'mdast-util-gfm'
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote'
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough'
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table'
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item'
 import { directive } from 'micromark-extension-directive'
 import { frontmatter } from 'micromark-extension-frontmatter'
 import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal'
@@ -44,7 +49,17 @@ const gfmConstructs: ReadonlyArray<readonly [Extension, (doc: string) => boolean
 
 const frontmatterSyntax = frontmatter(['yaml'])
 const directiveSyntax = directive()
-const mdastExtensions = [frontmatterFromMarkdown(['yaml']), gfmFromMarkdown(), directiveFromMarkdown()]
+// What mdast-util-gfm's `gfmFromMarkdown` holds, in its order.
+const autolinkLiterals = gfmAutolinkLiteralFromMarkdown()
+const gfmTrees = [autolinkLiterals, gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown(), gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown()]
+const mdastExtensions = [frontmatterFromMarkdown(['yaml']), ...gfmTrees, directiveFromMarkdown()]
+/**
+ * The same without the autolink literals' tree transform, which looks through every text node for addresses and
+ * emails that the syntax did not catch (after an entity, say). A text can only hold `www`, `http` or `@` if the
+ * document does, or an entity (`&`) that makes it: letters cannot be escaped.
+ */
+const withoutLiteralSearch = mdastExtensions.filter((extension) => extension !== autolinkLiterals)
+const mayHoldLiteral = /[@&]|www|http/i
 
 /** The micromark extensions `doc` can need, in the order the four plugins would register them. */
 export function syntaxFor(doc: string): Extension[] {
@@ -53,5 +68,5 @@ export function syntaxFor(doc: string): Extension[] {
 
 /** Parse Markdown with front matter, GFM and directives (the parser of remark-parse with the three plugins). */
 export const remarkSyntax: Plugin<[], string, Root> = function () {
-  this.parser = (doc) => fromMarkdown(doc, { extensions: syntaxFor(doc), mdastExtensions })
+  this.parser = (doc) => fromMarkdown(doc, { extensions: syntaxFor(doc), mdastExtensions: mayHoldLiteral.test(doc) ? mdastExtensions : withoutLiteralSearch })
 }

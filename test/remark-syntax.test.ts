@@ -37,6 +37,10 @@ const edges = [
   '[ ^a]\n\n[^a]: x',
   '~one~ and ~~two~~',
   '- [ ] open\n- [x] done\n- [X] done\n- [\t] tab',
+  // Addresses and emails that only the tree transform finds: after an entity or an escape.
+  'mail kathy&#64;hailsham.example now',
+  'see &#119;ww.example.com or www\\.example.org',
+  'http\\://example.com and https:\\/\\/example.com',
   // Directives and front matter beside them.
   '---\ntitle: T\n---\n\n:::note\nText :cite[a] here.\n:::',
   ':::table\n| a |\n| - |\n:::'
@@ -80,7 +84,11 @@ const snippets = [
   '<https://example.com>',
   '[a](https://example.com)',
   '\\|',
-  '&#64;'
+  '&#64;',
+  '&commat;',
+  'www\\.',
+  '&#x77;ww.',
+  'http\\://'
 ]
 
 /** A document of 1 to 12 lines, each one to four snippets joined by a space or nothing, some lines blank. */
