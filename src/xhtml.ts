@@ -35,12 +35,16 @@ function element(node: Element): string {
   return `${open}>${node.children.map(toXhtml).join('')}</${node.tagName}>`
 }
 
+/** property-information's answer for each property name, asked once: a chapter repeats a few dozen names. */
+const infos = new Map<string, ReturnType<typeof find>>()
+
 function attributes(properties: Properties): string {
   let out = ''
   for (const [key, value] of Object.entries(properties)) {
     // Note: an empty class list is no class at all (the sanitiser can leave one behind).
     if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) continue
-    const info = find(html, key)
+    let info = infos.get(key)
+    if (!info) infos.set(key, (info = find(html, key)))
     // `aria-hidden="false"` means something; `hidden` absent and `hidden="hidden"` are the boolean's two states.
     if (value === false && !info.booleanish) continue
     const text = typeof value === 'boolean' ? (info.booleanish ? String(value) : info.attribute) : Array.isArray(value) ? value.join(info.commaSeparated ? ', ' : ' ') : String(value)
@@ -49,11 +53,17 @@ function attributes(properties: Properties): string {
   return out
 }
 
+/** Whether a text needs any of the changes below: most have none, and one test is cheaper than four passes. */
+const needsEscape = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
+const needsAttributeEscape = /[&<>"\n\r\t\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
+
 function escapeText(value: string): string {
+  if (!needsEscape.test(value)) return value
   return value.replace(forbidden, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
 function escapeAttribute(value: string): string {
+  if (!needsAttributeEscape.test(value)) return value
   // Note: newlines and tabs become references, or an XML parser would fold them into spaces.
   return escapeText(value).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;')
 }
