@@ -2,7 +2,7 @@
 // page to reload (server-sent events). Errors show in the page and in the terminal; the server keeps running.
 import { watch, type FSWatcher } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { createServer, type ServerResponse } from 'node:http'
+import type { ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { packageRoot } from './config.js'
@@ -64,6 +64,8 @@ export async function startDevServer(options: DevOptions) {
   watchPath(path.join(root, 'book.yaml'), false, () => changed(true))
 
   const reloadScript = await readFile(path.join(packageRoot, 'templates', 'dev-reload.js'))
+  // Loaded here: the bundled command line would otherwise load Node's HTTP stack for every build.
+  const { createServer } = await import('node:http')
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost')
     if (url.pathname === '/' || url.pathname === '/index.html') {
