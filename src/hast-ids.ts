@@ -10,10 +10,14 @@ import './types.js'
 export function registerIds(tree: Root, file: VFile) {
   const seen = new Map<string, Point | undefined>()
   const known = new Set((file.data.ids ??= []))
-  visit(tree, 'element', (node: Element) => {
-    const id = node.properties.id
-    if (typeof id !== 'string') return
+  visit(tree, (node) => {
     const place = node.position?.start
+    // Positions are read here for the last time: nothing downstream of the hast reads them, and a tree without
+    // them is half the objects to keep, copy and serialise into the chapter cache.
+    delete node.position
+    if (node.type !== 'element') return
+    const id = (node as Element).properties.id
+    if (typeof id !== 'string') return
     if (seen.has(id)) {
       const first = seen.get(id)
       const where = first ? ` (first at ${first.line}:${first.column})` : ''
