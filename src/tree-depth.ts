@@ -9,12 +9,20 @@ export const maxDepth = 256
 
 /** The first node found below `limit` levels, walked without recursion so the walk itself cannot overflow. */
 export function nodeTooDeep(tree: Node, limit = maxDepth): Node | undefined {
-  const stack: Array<[Node, number]> = [[tree, 0]]
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop() as [Node, number]
+  // Nodes and their depths in two stacks side by side: a pair per node would be one more object per node to collect.
+  const nodes: Node[] = [tree]
+  const depths: number[] = [0]
+  while (nodes.length > 0) {
+    const node = nodes.pop() as Node
+    const depth = depths.pop() as number
     if (depth > limit) return node
     const children = (node as Parent).children
-    if (Array.isArray(children)) for (const child of children) stack.push([child, depth + 1])
+    if (Array.isArray(children)) {
+      for (const child of children) {
+        nodes.push(child)
+        depths.push(depth + 1)
+      }
+    }
   }
   return undefined
 }
