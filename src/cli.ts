@@ -7,7 +7,7 @@ import { loadBundledCli } from './bundled-cli.js'
 // A build is a short run that does much of its work once: V8 by default starts optimising a function after
 // some 66 kB of its bytecode has run, and in a build most of those optimisations are paid for and barely used.
 // Four times that budget made a first EPUB build of the guide 0.91 → 0.80 s and of 100 chapters 2.64 → 2.51 s
-// (docs/BENCHMARK.md, item 18); it only decides when code is optimised, never what the code does. Set before
+// (docs/BENCHMARK.md, item 19); it only decides when code is optimised, never what the code does. Set before
 // the bundle compiles, so its code cache is made and read under the same flags.
 v8.setFlagsFromString('--interrupt-budget=270336')
 
