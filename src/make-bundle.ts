@@ -16,10 +16,17 @@ import { bundleName, codeCacheDir, libDir, manifestName, modulesFingerprint, rem
 
 const bundleFile = path.join(libDir, bundleName)
 
-// The package's templates, precompiled (templates.ts says why), before the warm-up run below uses them.
-const templates = await precompileTemplates(path.join(packageRoot, 'templates'))
-const entries = templates.map(({ name, source, spec }) => `  ${JSON.stringify(name)}: { source: ${JSON.stringify(source)}, spec: ${spec} }`)
-await writeFile(path.join(libDir, precompiledName), `// Made by \`npm run compile\` (make-bundle.ts) from templates/: see templates.ts.\nmodule.exports = {\n${entries.join(',\n')}\n}\n`)
+// The package's templates, precompiled (templates.ts says why), before the warm-up run below uses them. A
+// template Handlebars cannot read is left to fail where it is used, with the build's own message.
+const precompiledFile = path.join(libDir, precompiledName)
+try {
+  const templates = await precompileTemplates(path.join(packageRoot, 'templates'))
+  const entries = templates.map(({ name, source, spec }) => `  ${JSON.stringify(name)}: { source: ${JSON.stringify(source)}, spec: ${spec} }`)
+  await writeFile(precompiledFile, `// Made by \`npm run compile\` (make-bundle.ts) from templates/: see templates.ts.\nmodule.exports = {\n${entries.join(',\n')}\n}\n`)
+} catch (error) {
+  await rm(precompiledFile, { force: true })
+  process.stderr.write(`warning: could not precompile the templates (${(error as Error).message.split('\n')[0]}); they are compiled when used\n`)
+}
 
 /**
  * Two of epub-gen-memory's modules as the book uses it: its option checks, with `ow` (34 modules), give way to the
