@@ -16,9 +16,9 @@ import './types.js'
 /**
  * Parse the raw HTML of `tree` (from mdast-util-to-hast with `allowDangerousHtml`), report and remove whatever
  * the chapter's allow-list refuses. Images survive only when remark-links checked them (`file.data.images`).
- * `raws` are the tree's raw nodes, when a walk before this one collected them.
+ * `raws` are the tree's raw nodes, collected by the walk before this one (to-hast.ts).
  */
-export function sanitizeChapter(tree: Root, file: VFile, raws: Raw[] = rawNodes(tree)): Root {
+export function sanitizeChapter(tree: Root, file: VFile, raws: Raw[]): Root {
   const parsed = raws.length > 0 ? parseRaw(tree, raws, file) : tree
   // One raw block can hold HTML nested deeper than any Markdown: guard before the recursive walks below.
   const deep = parsed && nodeTooDeep(parsed)
@@ -37,12 +37,6 @@ export function sanitizeChapter(tree: Root, file: VFile, raws: Raw[] = rawNodes(
   auditHtml(parsed, schema, file)
   // Only raw HTML can hold an image whose source the schema refuses (html-schema.ts).
   return withoutEmptyImages(sanitize(parsed, schema) as Root)
-}
-
-function rawNodes(tree: Root): Raw[] {
-  const raws: Raw[] = []
-  visit(tree, 'raw', (node: Raw) => void raws.push(node))
-  return raws
 }
 
 /** An `<img>` whose source was refused shows only a broken-image icon: take it out. */

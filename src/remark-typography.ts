@@ -24,8 +24,13 @@ const dashesAndEllipses = retext().use(smartypants, { quotes: false })
 
 /** Plain text (front matter written into a page, such as a handout's key points) with the same punctuation. */
 export function typeset(text: string): string {
-  const quoted = quotes.processSync(` ${text} `).toString().slice(1, -1)
-  return needsSecondPass.test(quoted) ? dashesAndEllipses.processSync(quoted).toString() : quoted
+  // As a block of its own: a quote at its start opens, one at its end closes.
+  return dashesAndEllipsesIn(curlBlock(` ${text}`, ' ').slice(1))
+}
+
+/** `text` with its dashes and ellipses set, parsed only when it holds something to change. */
+function dashesAndEllipsesIn(text: string): string {
+  return needsSecondPass.test(text) ? dashesAndEllipses.processSync(text).toString() : text
 }
 
 export function remarkTypography() {
@@ -58,7 +63,7 @@ export function remarkTypography() {
       const end = start + value.length
       if (!verbatim.has(node)) {
         const text = quoted.slice(start, end)
-        ;(node as Node & { value: string }).value = needsSecondPass.test(text) ? dashesAndEllipses.processSync(text).toString() : text
+        ;(node as Node & { value: string }).value = dashesAndEllipsesIn(text)
       }
       start = end
     }

@@ -24,7 +24,7 @@ export type PrecompiledTemplates = ReadonlyMap<string, TemplateSpecification>
  * 15 ms (Handlebars parses each, writes its code and evaluates it), and precompiled code is read with the rest of
  * the command line. A template whose text is not there (edited since, or a book's own) is compiled as before.
  */
-export function loadPrecompiled(): PrecompiledTemplates {
+function loadPrecompiled(): PrecompiledTemplates {
   try {
     const kept = createRequire(import.meta.url)(`./${precompiledName}`) as Precompiled
     return new Map(Object.values(kept).map(({ source, spec }) => [source, spec]))
