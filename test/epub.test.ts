@@ -3,6 +3,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { crc32, inflateRawSync } from 'node:zlib'
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -137,7 +138,7 @@ describe('EPUB structure (fixture with every construct)', () => {
   })
 
   it('should store fonts and images as they are and give every entry the book date', () => {
-    const methods = zipMethods(epub)
+    const methods = new Map([...zipEntries(epub)].map(([name, entry]) => [name, entry.method]))
     const binary = [...methods].filter(([name]) => /\.(woff|png)$/.test(name))
     expect(binary.length).toBe(9)
     expect(new Set(binary.map(([, method]) => method))).toEqual(new Set([0]))
@@ -145,17 +146,48 @@ describe('EPUB structure (fixture with every construct)', () => {
     const files = Object.values(zip.files).filter((f) => !f.dir)
     expect(new Set(files.map((f) => f.date.toISOString()))).toEqual(new Set(['2024-05-01T00:00:00.000Z']))
   })
+
+  it('should deflate every text entry into data that inflates to the size and CRC-32 the zip records', () => {
+    const entries = [...zipEntries(epub)].filter(([name]) => !name.endsWith('/'))
+    const text = entries.filter(([name]) => /\.(xhtml|opf|ncx|css|xml)$/.test(name))
+    expect(text.length).toBeGreaterThan(5)
+    expect(new Set(text.map(([, entry]) => entry.method))).toEqual(new Set([8]))
+    for (const [name, entry] of entries) {
+      // Node's zlib, not the JSZip that wrote the file, reads each entry's data after its local header.
+      const start = entry.offset + 30 + epub.readUInt16LE(entry.offset + 26) + epub.readUInt16LE(entry.offset + 28)
+      const data = epub.subarray(start, start + entry.compressedSize)
+      const content = entry.method === 8 ? inflateRawSync(data) : data
+      expect([name, content.length, crc32(content)]).toEqual([name, entry.size, entry.crc])
+      if (entry.method === 8) expect(entry.compressedSize).toBeLessThan(entry.size)
+    }
+  })
 })
 
-/** Each entry's compression method (0 stored, 8 deflated), read from the zip's central directory. */
-function zipMethods(buffer: Buffer): Map<string, number> {
+interface ZipEntry {
+  /** 0 stored, 8 deflated. */
+  method: number
+  crc: number
+  compressedSize: number
+  size: number
+  /** Where the entry's local header starts. */
+  offset: number
+}
+
+/** Each entry as the zip's central directory records it. */
+function zipEntries(buffer: Buffer): Map<string, ZipEntry> {
   const end = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
   const count = buffer.readUInt16LE(end + 10)
-  const methods = new Map<string, number>()
+  const entries = new Map<string, ZipEntry>()
   for (let i = 0, at = buffer.readUInt32LE(end + 16); i < count; i++) {
     const nameLength = buffer.readUInt16LE(at + 28)
-    methods.set(buffer.toString('utf8', at + 46, at + 46 + nameLength), buffer.readUInt16LE(at + 10))
+    entries.set(buffer.toString('utf8', at + 46, at + 46 + nameLength), {
+      method: buffer.readUInt16LE(at + 10),
+      crc: buffer.readUInt32LE(at + 16),
+      compressedSize: buffer.readUInt32LE(at + 20),
+      size: buffer.readUInt32LE(at + 24),
+      offset: buffer.readUInt32LE(at + 42)
+    })
     at += 46 + nameLength + buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32)
   }
-  return methods
+  return entries
 }
