@@ -29,10 +29,18 @@ const faces: Array<[pkg: string, family: string, weight: number, style: 'normal'
   ['@fontsource/source-sans-3', 'Source Sans 3', 700, 'normal']
 ]
 
+/** Each package's folder of font files, resolved once: every resolution searches node_modules and reads package.json. */
+const fileDirs = new Map<string, string>()
+const filesOf = (pkg: string) => {
+  let dir = fileDirs.get(pkg)
+  if (dir === undefined) fileDirs.set(pkg, (dir = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'files')))
+  return dir
+}
+
 /** Every face the guide uses, resolved to files on disk. */
 export function fontFaces(): FontFace[] {
   return faces.map(([pkg, family, weight, style]) => {
-    const dir = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'files')
+    const dir = filesOf(pkg)
     const base = `${pkg.split('/')[1]}-latin-${weight}-${style}`
     return { family, weight, style, woff2: path.join(dir, `${base}.woff2`), woff: path.join(dir, `${base}.woff`), filename: `${base}.woff` }
   })
