@@ -2,7 +2,7 @@
 // carry a note; elsewhere every paragraph that gives a date, a sum or a percentage must.
 import type { Node, Parent, Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { visitParents } from 'unist-util-visit-parents'
+import { SKIP, visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
 import './types.js'
 
@@ -15,7 +15,14 @@ export function remarkCitationCheck() {
   return (tree: Root, file: VFile) => {
     const factual = file.data.matter?.factual === true
     visitParents(tree, (node, ancestors) => {
+      // Nothing inside a paragraph, a table row or a heading is a paragraph or a row: their phrasing is not walked.
+      if (node.type === 'heading') return SKIP
       if (node.type !== 'paragraph' && node.type !== 'tableRow') return
+      check(node, ancestors)
+      return SKIP
+    })
+
+    function check(node: Node, ancestors: Parent[]) {
       if (ancestors.some((a) => isExempt(a))) return
       if (isLabel(node)) return
       if (node.type === 'tableRow') {
@@ -33,7 +40,7 @@ export function remarkCitationCheck() {
         { place: node.position, ruleId: 'missing-citation', source: 'nlmg' }
       )
       message.fatal = true
-    })
+    }
   }
 }
 

@@ -43,7 +43,7 @@ export function remarkCitations(options: CitationOptions) {
         refs.push({ type: 'footnoteReference', identifier: `cite-${id}`, label: `cite-${id}` })
       }
       const before = parent.children[index - 1] as Text | undefined
-      if (before?.type === 'text') before.value = before.value.replace(/\s+$/, '')
+      if (before?.type === 'text') before.value = before.value.trimEnd()
       parent.children.splice(index, 1, ...refs)
       return [SKIP, index + refs.length]
     })

@@ -44,4 +44,10 @@ describe('remarkCitationCheck', () => {
     const { errors } = await processChapter(`${matter('factual: true\n')}| A | B |\n| - | - |\n| x | y :cite[film] |\n| z | w |\n`)
     expect(errors).toEqual(['11:1 missing-citation'])
   })
+
+  it('should check paragraphs at any depth outside exempt blocks, and never headings', async () => {
+    const body = '## Released in 2010\n\n- A list item from 2011.\n\n> A quote from 2012.\n\n::::question\n- Was it 2013?\n::::\n'
+    const { errors } = await processChapter(`${matter()}${body}`)
+    expect(errors).toEqual(['9:3 missing-citation', '11:3 missing-citation'])
+  })
 })
