@@ -2,7 +2,7 @@
 // The `nlmg` command: the command line (cli-main.ts) from its bundle when that is current, else from the
 // modules (bundled-cli.ts says why). Only Node's own modules are loaded before that choice.
 import v8 from 'node:v8'
-import { loadBundledCli } from './bundled-cli.js'
+import { loadBundledCli } from './cli/bundled-cli.js'
 
 // A build is a short run that does much of its work once: V8 by default starts optimising a function after
 // some 66 kB of its bytecode has run, and in a build most of those optimisations are paid for and barely used.
@@ -12,5 +12,5 @@ import { loadBundledCli } from './bundled-cli.js'
 v8.setFlagsFromString('--interrupt-budget=270336')
 
 const argv = process.argv.slice(2)
-const cli = loadBundledCli({ keepsCache: argv[0] === 'build' || argv[0] === 'check' }) ?? (await import('./cli-main.js'))
+const cli = loadBundledCli({ keepsCache: argv[0] === 'build' || argv[0] === 'check' }) ?? (await import('./cli/main.js'))
 await cli.run(argv)

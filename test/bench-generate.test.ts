@@ -11,8 +11,8 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generateBook } from '../src/bench/generate.js'
-import { build } from '../src/build.js'
+import { generateBook } from '../scripts/bench/generate.js'
+import { build } from '../src/build/build.js'
 
 let work: string
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 // from it) without browser-errors.ts loading Puppeteer.
 import { ConnectionClosedError, ProtocolError, TargetCloseError, TimeoutError, type Page } from 'puppeteer'
 import { describe, expect, it } from 'vitest'
-import { BrowserError, guardedErrors, launchFailure } from '../src/browser-errors.js'
+import { BrowserError, guardedErrors, launchFailure } from '../src/browser/errors.js'
 
 /** A page whose `pdf` fails with `error`. */
 const failing = (error: Error) => guardedErrors({ pdf: () => Promise.reject(error) } as unknown as Page, () => false)

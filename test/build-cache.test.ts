@@ -4,7 +4,7 @@ import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import JSZip from 'jszip'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { build } from '../src/build.js'
+import { build } from '../src/build/build.js'
 import { copyToTemp, root } from './helpers.js'
 
 let book: string

@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { loadBundledCli, manifestName, modulesFingerprint } from '../src/bundled-cli.js'
+import { loadBundledCli, manifestName, modulesFingerprint } from '../src/cli/bundled-cli.js'
 import { root } from './helpers.js'
 
 const lib = path.join(root, 'lib')

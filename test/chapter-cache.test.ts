@@ -6,8 +6,8 @@ import path from 'node:path'
 import type { Root } from 'hast'
 import { VFile } from 'vfile'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openBuildCache } from '../src/build-cache.js'
-import { chapterCache } from '../src/chapter-cache.js'
+import { openBuildCache } from '../src/book/build-cache.js'
+import { chapterCache } from '../src/book/chapter-cache.js'
 
 let dir: string
 

@@ -3,8 +3,8 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Root } from 'mdast'
 import { describe, expect, it } from 'vitest'
-import { copyTree } from '../src/book.js'
-import { createReader } from '../src/processor.js'
+import { copyTree } from '../src/book/book.js'
+import { createReader } from '../src/chapter/processor.js'
 import { root } from './helpers.js'
 
 describe('copyTree', () => {

@@ -1,8 +1,8 @@
 import type { Root } from 'hast'
 import { h } from 'hastscript'
 import { describe, expect, it } from 'vitest'
-import { epubTree } from '../src/epub-hast.js'
-import { toXhtml } from '../src/xhtml.js'
+import { epubTree } from '../src/output/epub/hast.js'
+import { toXhtml } from '../src/output/epub/xhtml.js'
 
 const options = {
   filename: 'plot.xhtml',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { editionIdentifier } from '../src/epub-identifier.js'
+import { editionIdentifier } from '../src/output/epub/identifier.js'
 
 describe('editionIdentifier', () => {
   it('should keep the book’s identifier for the student edition', () => {

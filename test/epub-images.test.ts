@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { imagePack } from '../src/epub-images.js'
+import { imagePack } from '../src/output/epub/images.js'
 
 describe('imagePack', () => {
   it('should name an image by its place in the project, the same wherever the project sits', () => {

@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { build, type BuildOptions } from '../src/build.js'
+import { build, type BuildOptions } from '../src/build/build.js'
 import { root } from './helpers.js'
 
 const fixture = path.join(root, 'test/fixtures/epub-constructs')

@@ -2,7 +2,7 @@ import { DOMParser } from '@xmldom/xmldom'
 import type { Element } from 'hast'
 import { h } from 'hastscript'
 import { describe, expect, it } from 'vitest'
-import { toXhtml } from '../src/xhtml.js'
+import { toXhtml } from '../src/output/epub/xhtml.js'
 
 describe('toXhtml', () => {
   it('should close void elements in place and give every other element an end tag', () => {

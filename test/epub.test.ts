@@ -7,8 +7,8 @@ import { crc32, inflateRawSync } from 'node:zlib'
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { build } from '../src/build.js'
-import { editionIdentifier } from '../src/epub-identifier.js'
+import { build } from '../src/build/build.js'
+import { editionIdentifier } from '../src/output/epub/identifier.js'
 import { root } from './helpers.js'
 
 const fixture = path.join(root, 'test/fixtures/epub-constructs')

@@ -6,8 +6,8 @@ import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { build } from '../src/build.js'
-import { findBrowser } from '../src/browser.js'
+import { build } from '../src/build/build.js'
+import { findBrowser } from '../src/browser/browser.js'
 import { copyToTemp, root } from './helpers.js'
 
 const fixture = path.join(root, 'test/fixtures/book-basic')

@@ -4,7 +4,7 @@ import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BrowserError, findBrowser, launchBrowser } from '../src/browser.js'
+import { BrowserError, findBrowser, launchBrowser } from '../src/browser/browser.js'
 
 let dir: string
 

@@ -2,7 +2,7 @@
 import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { build } from '../src/build.js'
+import { build } from '../src/build/build.js'
 import { root } from './helpers.js'
 
 export const corpus = path.join(root, 'test/fixtures/hostile')

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
-import { setPdfMetadata } from '../src/pdf-metadata.js'
+import { setPdfMetadata } from '../src/output/pdf/metadata.js'
 import { pdfInfo } from './tools.js'
 
 const run = promisify(execFile)

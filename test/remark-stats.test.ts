@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { measure } from '../src/remark-stats.js'
+import { measure } from '../src/transform/stats.js'
 import { matter, processChapter } from './helpers.js'
 
 describe('measure', () => {

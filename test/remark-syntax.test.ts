@@ -10,7 +10,7 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { remarkSyntax, syntaxFor } from '../src/remark-syntax.js'
+import { remarkSyntax, syntaxFor } from '../src/markdown/parse.js'
 
 const reference = unified().use(remarkParse).use(remarkFrontmatter).use(remarkGfm).use(remarkDirective)
 const ours = unified().use(remarkSyntax)

@@ -7,7 +7,7 @@ import smartypants from 'retext-smartypants'
 import fc from 'fast-check'
 import { unified } from 'unified'
 import { describe, expect, it } from 'vitest'
-import { curlBlock, remarkTypography, typeset as typesetText } from '../src/remark-typography.js'
+import { curlBlock, remarkTypography, typeset as typesetText } from '../src/markdown/typography.js'
 
 function typeset(markdown: string): string {
   const processor = unified().use(remarkParse).use(remarkDirective).use(remarkTypography).use(remarkStringify)

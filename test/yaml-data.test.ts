@@ -7,7 +7,7 @@ import { VFile } from 'vfile'
 import { parse } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { parseYamlData, readQuickly } from '../src/yaml-data.js'
+import { parseYamlData, readQuickly } from '../src/project/yaml.js'
 
 const quick = readQuickly
 

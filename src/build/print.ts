@@ -1,0 +1,116 @@
+// The printed outputs of every edition, with one browser launch: the guide (two passes for its contents'
+// page numbers, then document metadata) and, from its page numbers, the handouts.
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { Chapter } from '../book/book.js'
+import { BrowserError, BrowserMissing, findBrowser, launchBrowser, type BrowserSession } from '../browser/browser.js'
+import { type ResolvedConfig } from '../project/config.js'
+import { packageRoot } from '../core/paths.js'
+import { buildHandouts } from '../output/handouts/handouts.js'
+import type { Labels } from '../project/labels.js'
+import { printBook, type PrintedBook } from '../output/pdf/print.js'
+import { setPdfMetadata } from '../output/pdf/metadata.js'
+import { contentsIds, guideContext, renderPrintHtml } from '../render/print-html.js'
+import { reproducibleDate } from '../core/date.js'
+import type { Edition } from '../project/schema.js'
+import type { Templates } from '../render/templates.js'
+import type { Output } from '../core/write.js'
+
+export interface PrintInput {
+  config: ResolvedConfig
+  labels: Labels
+  templates: Templates
+  /** Each edition's chapters, in print order; a promise, so printing can start before later editions are processed. */
+  editions: Array<[Edition, Chapter[] | Promise<Chapter[]>]>
+  sourceDateEpoch?: number
+  clock: (stage: string) => void
+  /** The browser, already starting (`startBrowser`); printEditions closes it. */
+  launch: Promise<BrowserSession>
+}
+
+export interface PrintResult {
+  outputs: Output[]
+  /** Handouts over two pages. */
+  tooLong: Array<{ slug: string; edition: Edition; pages: number }>
+  /** No browser, or one that failed: one line a user can act on. */
+  failure?: string
+  /** The failure is that there is no browser at all (then the EPUBs are still written). */
+  missing?: boolean
+}
+
+/** Print every edition's guide and (if asked) handouts; the browser is always closed. */
+export async function printEditions(input: PrintInput): Promise<PrintResult> {
+  const { config, clock } = input
+  const result: PrintResult = { outputs: [], tooLong: [] }
+  let browser: BrowserSession | undefined
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'nlmg-build-'))
+  try {
+    browser = await input.launch
+    clock('browser')
+    for (const [edition, ready] of input.editions) {
+      const chapters = await ready
+      const job = { ...input, browser, workDir, edition, chapters }
+      const guide = await printGuide(job)
+      if (config.formats.includes('pdf')) result.outputs.push({ path: `${edition}/${config.filename}.pdf`, data: guide.pdf, pages: guide.pageCount })
+      clock(`pdf ${edition}`)
+      if (!config.formats.includes('handouts')) continue
+      const handouts = await buildHandouts({ ...job, guide, allowedRoots: allowedRoots(workDir, config) })
+      result.outputs.push(...handouts.outputs)
+      result.tooLong.push(...handouts.tooLong.map((t) => ({ ...t, edition })))
+      clock(`handouts ${edition}`)
+    }
+  } catch (error) {
+    if (!(error instanceof BrowserError)) throw error
+    result.failure = error.message
+    result.missing = error instanceof BrowserMissing
+  } finally {
+    await browser?.close()
+    await rm(workDir, { recursive: true, force: true })
+  }
+  return result
+}
+
+/**
+ * Start the browser now, to be handed to `printEditions` later: Chromium's start-up runs on another core while
+ * the chapters are processed. The promise is marked handled; whoever awaits it still sees a launch failure.
+ */
+export function startBrowser(config: ResolvedConfig): Promise<BrowserSession> {
+  const launch = launchBrowser(findBrowser(config.browser))
+  launch.catch(() => {})
+  return launch
+}
+
+interface GuideJob extends PrintInput {
+  browser: BrowserSession
+  workDir: string
+  edition: Edition
+  chapters: Chapter[]
+}
+
+/** Folders a printed page may load from: the build's own work folder, the project, and the package (fonts, styles). */
+function allowedRoots(workDir: string, config: ResolvedConfig) {
+  return [workDir, config.root, packageRoot]
+}
+
+/** The guide for one edition: printed with its contents' page numbers, with document metadata set. */
+async function printGuide(job: GuideJob): Promise<PrintedBook> {
+  const guarded = await job.browser.newPage(allowedRoots(job.workDir, job.config))
+  try {
+    const { config } = job
+    const html = await renderPrintHtml(job.templates, guideContext({ config, labels: job.labels, chapters: job.chapters, edition: job.edition }))
+    const book = await printBook(guarded, { workDir: job.workDir, name: `${job.edition}-${config.paper}` }, html, contentsIds(job.chapters))
+    if (guarded.problems.length > 0) throw new Error(`While printing: ${guarded.problems.join('; ')}`)
+    const pdf = setPdfMetadata(book.pdf, {
+      title: config.subtitle ? `${config.title}: ${config.subtitle}` : config.title,
+      authors: config.authors,
+      subject: config.description,
+      keywords: config.keywords,
+      creator: `${config.publisher} (${job.labels[job.edition === 'teacher' ? 'teacherEdition' : 'studentEdition']})`,
+      date: reproducibleDate(config.date, job.sourceDateEpoch)
+    })
+    return { ...book, pdf }
+  } finally {
+    await guarded.page.close()
+  }
+}

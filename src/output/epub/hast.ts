@@ -1,0 +1,71 @@
+// A chapter's hast made ready for the EPUB, on a copy so the print HTML from the same tree is unaffected:
+// links to other chapters point at their files, notes pop up, table cells keep their alignment (as a style:
+// `align` is obsolete in XHTML 5) and header cells their scope, images point at their packed copies, a task
+// list's checkboxes are labelled by their item's words.
+import type { Element, Root } from 'hast'
+import { epubNotes } from './notes.js'
+
+export interface EpubTreeOptions {
+  /** This chapter's file name in the EPUB. */
+  filename: string
+  /** The EPUB file that holds each id of the book. */
+  fileOf: ReadonlyMap<string, string>
+  /** The packed path of the image at a file URL. */
+  imageHref: (url: string) => string
+}
+
+/** A copy of `tree` as the EPUB shows it. */
+export function epubTree(tree: Root, options: EpubTreeOptions): Root {
+  return epubNotes({ type: 'root', children: tree.children.map((child) => copy(child, options, false)) as Root['children'] })
+}
+
+/**
+ * One node, copied and made ready. A lean copy (no positions, which the EPUB never reads) costs half of a
+ * `structuredClone`; properties are copied one level deep, so nothing here may change an array in place.
+ */
+function copy(node: Root['children'][number], options: EpubTreeOptions, inHead: boolean): Root['children'][number] {
+  if (node.type !== 'element') return { ...node, position: undefined }
+  const head = inHead || node.tagName === 'thead'
+  const element: Element = { type: 'element', tagName: node.tagName, properties: { ...node.properties }, children: [] }
+  element.children = node.children.map((child) => copy(child, options, head) as Element['children'][number])
+  relink(element, options)
+  if (element.tagName === 'img' && typeof element.properties.src === 'string') element.properties.src = options.imageHref(element.properties.src)
+  if (element.tagName === 'th' || element.tagName === 'td') cell(element, head)
+  if (element.tagName === 'li' || element.tagName === 'p') labelCheckbox(element)
+  return element
+}
+
+/** Point a link at an id in another chapter to that chapter's file. */
+function relink(node: Element, options: EpubTreeOptions) {
+  const href = node.properties.href
+  if (typeof href !== 'string' || !href.startsWith('#')) return
+  const target = options.fileOf.get(href.slice(1))
+  if (target && target !== options.filename) node.properties.href = `${target}${href}`
+}
+
+function cell(node: Element, inHead: boolean) {
+  const { align, style } = node.properties
+  if (typeof align === 'string') {
+    node.properties.style = [style, `text-align: ${align}`].filter(Boolean).join('; ')
+    delete node.properties.align
+  }
+  if (node.tagName === 'th' && inHead) node.properties.scope ??= 'col'
+}
+
+/** Elements that end a task item's words (a nested list, a second paragraph). */
+const blocks = new Set(['p', 'ul', 'ol', 'div', 'blockquote', 'table', 'pre', 'figure', 'dl', 'hr', 'section', 'aside'])
+
+/** A GFM task item's checkbox and the words after it, wrapped in a <label>: a form control needs a name. */
+function labelCheckbox(node: Element) {
+  const start = node.children.findIndex((c) => c.type === 'element' && c.tagName === 'input' && c.properties.type === 'checkbox')
+  if (start === -1) return
+  let end = start + 1
+  while (end < node.children.length && !isBlock(node.children[end])) end++
+  const label: Element = { type: 'element', tagName: 'label', properties: {}, children: node.children.slice(start, end) }
+  node.children.splice(start, end - start, label)
+}
+
+function isBlock(node: Element['children'][number] | undefined): boolean {
+  return node?.type === 'element' && blocks.has(node.tagName)
+}
+

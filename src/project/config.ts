@@ -1,0 +1,94 @@
+// Resolve the book's configuration once: book.yaml, then overrides, through one schema; absolute paths out.
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { packageRoot } from '../core/paths.js'
+import { VFile } from 'vfile'
+import { checkImage } from './images.js'
+import { bookConfig, type BookConfig } from './schema.js'
+import { parseYamlData } from './yaml.js'
+
+
+/** Everything later stages need, resolved: no relative paths, no defaults left to apply. */
+export interface ResolvedConfig extends BookConfig {
+  root: string
+  configFile: string
+  chaptersDir: string
+  sourcesDir: string
+  templatesDir: string
+  stylesDir: string
+  outDir: string
+  coverFile: string
+}
+
+/** Options a caller (CLI or test) may override; validated by the same schema as book.yaml. */
+export type ConfigOverrides = Partial<Pick<BookConfig, 'paper' | 'formats' | 'editions' | 'outDir' | 'browser' | 'justify'>>
+
+/** Load `book.yaml` from `root`; problems are messages on the returned file. */
+export async function loadConfig(
+  root: string,
+  overrides: ConfigOverrides = {}
+): Promise<{ config?: ResolvedConfig; file: VFile }> {
+  const configFile = path.resolve(root, 'book.yaml')
+  const file = new VFile({ path: configFile })
+  let text: string
+  try {
+    text = await readFile(configFile, 'utf8')
+  } catch {
+    const message = file.message('Missing book configuration `book.yaml` in the project folder', {
+      ruleId: 'missing-config',
+      source: 'nlmg'
+    })
+    message.fatal = true
+    return { file }
+  }
+  file.value = text
+  const keys: Array<keyof ConfigOverrides> = ['paper', 'formats', 'editions', 'outDir', 'browser', 'justify']
+  const defined = Object.fromEntries(keys.filter((k) => overrides[k] !== undefined).map((k) => [k, overrides[k]]))
+  const schema = bookConfig.transform((data) => ({ ...data, ...defined }))
+  const data = parseYamlData(file, text, schema)
+  if (!data) return { file }
+  const checked = bookConfig.safeParse(data)
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      const message = file.message(`option \`${issue.path.join('.')}\`: ${issue.message}`, { ruleId: 'schema', source: 'nlmg' })
+      message.fatal = true
+    }
+    return { file }
+  }
+  // The cover is packed into the EPUB and shown in the PDF: a picture inside the project, like a chapter's.
+  const cover = await checkImage(checked.data.cover, { chaptersDir: path.resolve(root), root: path.resolve(root) })
+  if ('ruleId' in cover) {
+    const line = text.split('\n').findIndex((l) => /^cover\s*:/.test(l)) + 1
+    const message = file.message(`\`cover\`: ${cover.reason}`, { place: { line: Math.max(line, 1), column: 1 }, ruleId: cover.ruleId, source: 'nlmg' })
+    // An error, but the rest is still checked, so the author sees every problem at once.
+    message.fatal = true
+  }
+  const abs = (p: string) => path.resolve(root, p)
+  const local = (dir: string) => abs(dir)
+  return {
+    file,
+    config: {
+      ...checked.data,
+      root: path.resolve(root),
+      configFile,
+      chaptersDir: local('chapters'),
+      sourcesDir: path.join(local('chapters'), 'sources'),
+      templatesDir: await firstExisting([local('templates'), path.join(packageRoot, 'templates')]),
+      stylesDir: await firstExisting([local('styles'), path.join(packageRoot, 'styles')]),
+      outDir: abs(checked.data.outDir),
+      coverFile: abs(checked.data.cover)
+    }
+  }
+}
+
+async function firstExisting(dirs: string[]): Promise<string> {
+  const { stat } = await import('node:fs/promises')
+  for (const dir of dirs) {
+    try {
+      if ((await stat(dir)).isDirectory()) return dir
+    } catch {
+      // Try the next candidate.
+    }
+  }
+  return dirs[dirs.length - 1] as string
+}

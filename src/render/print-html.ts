@@ -1,0 +1,108 @@
+// The print edition as one HTML document: cover, contents (with page numbers once known), every chapter.
+import { fileURLToPath } from 'node:url'
+import type { Element, Root as HastRoot } from 'hast'
+import { visit } from 'unist-util-visit'
+import { toHtml } from 'hast-util-to-html'
+import type { Chapter } from '../book/book.js'
+import { hyphenateTree, hyphenatorFor } from './hyphenate.js'
+import type { ResolvedConfig } from '../project/config.js'
+import { cssPageSize, fileUrl, printFonts } from './fonts.js'
+import type { Labels } from '../project/labels.js'
+import type { Edition, PaperSize } from '../project/schema.js'
+import type { Templates } from './templates.js'
+import path from 'node:path'
+
+export interface PrintContextInput {
+  config: ResolvedConfig
+  labels: Labels
+  chapters: Chapter[]
+  edition: Edition
+  paper: PaperSize
+  /** Soft-hyphenates prose words (print only). */
+  hyphenate?: (word: string) => string
+  /** How the page addresses a local file: a file URL for print, a server path for the live preview. */
+  urlFor?: (file: string) => string
+  /** Live preview: no page numbers in the contents, and the page reloads itself when the book changes. */
+  preview?: boolean
+  /** Serialised chapters kept between renders (the live preview re-serialises only the chapter that changed). */
+  htmlCache?: WeakMap<Chapter, string>
+}
+
+
+/** Placeholder page number: as wide as any real one, so filling in the numbers does not reflow the contents. */
+const placeholder = '000'
+
+/** The data the print template receives; the contents carries placeholders until the PDF stage fills them. */
+export function printContext(input: PrintContextInput) {
+  const { config, labels } = input
+  const urlFor = input.urlFor ?? fileUrl
+  const page = (_id: string) => (input.preview ? '' : placeholder)
+  return {
+    book: config,
+    labels,
+    edition: input.edition,
+    editionLabel: input.edition === 'teacher' ? labels.teacherEdition : labels.studentEdition,
+    justify: config.justify,
+    pageSize: cssPageSize(input.paper),
+    preview: input.preview === true,
+    stylesheet: urlFor(path.join(config.stylesDir, 'print.css')),
+    fonts: printFonts(urlFor),
+    chapters: input.chapters.map((chapter) => {
+      const { file, tree } = chapter
+      const slug = file.data.slug as string
+      const matter = file.data.matter
+      return {
+        slug,
+        title: matter?.title ?? slug,
+        running: matter?.short ?? matter?.title ?? slug,
+        page: page(slug),
+        sections: (file.data.headings ?? []).filter((h) => h.depth === 2).map((h) => ({ id: h.id, text: h.text, page: page(h.id) })),
+        html: cached(input.htmlCache, chapter, () => chapterHtml(relocate(input.hyphenate ? hyphenateTree(structuredClone(tree), input.hyphenate) : tree, input.urlFor)))
+      }
+    })
+  }
+}
+
+function cached(cache: WeakMap<Chapter, string> | undefined, chapter: Chapter, make: () => string): string {
+  let html = cache?.get(chapter)
+  if (html === undefined) {
+    html = make()
+    cache?.set(chapter, html)
+  }
+  return html
+}
+
+/** Point local images at `urlFor` (chapters carry file URLs); a copy, so the shared tree is left alone. */
+function relocate(tree: HastRoot, urlFor?: (file: string) => string): HastRoot {
+  if (!urlFor) return tree
+  const copy = structuredClone(tree)
+  visit(copy, 'element', (node: Element) => {
+    const src = node.properties.src
+    if (node.tagName === 'img' && typeof src === 'string' && src.startsWith('file:')) node.properties.src = urlFor(fileURLToPath(src))
+  })
+  return copy
+}
+
+/** The guide's print context exactly as the PDF stage prints it: the book's paper, soft-hyphenated prose. */
+export function guideContext(input: Pick<PrintContextInput, 'config' | 'labels' | 'chapters' | 'edition'>) {
+  return printContext({ ...input, paper: input.config.paper, hyphenate: hyphenatorFor(input.config.language) })
+}
+
+/** Serialise one chapter's hast. */
+function chapterHtml(tree: HastRoot): string {
+  return toHtml(tree)
+}
+
+/** The ids the contents lists, in the order it lists them. */
+export function contentsIds(chapters: Chapter[]): string[] {
+  return chapters.flatMap(({ file }) => [
+    file.data.slug as string,
+    ...(file.data.headings ?? []).filter((h) => h.depth === 2).map((h) => h.id)
+  ])
+}
+
+/** Render the print template. */
+export async function renderPrintHtml(templates: Templates, context: ReturnType<typeof printContext>): Promise<string> {
+  await templates.registerPartials(['partials/cover.hbs'])
+  return (await templates.get('print.hbs'))(context)
+}

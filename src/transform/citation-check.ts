@@ -1,0 +1,69 @@
+// Every factual statement names its source: in a `factual: true` chapter every paragraph and table row must
+// carry a note; elsewhere every paragraph that gives a date, a sum or a percentage must.
+import type { Node, Parent, Root } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { SKIP, visitParents } from 'unist-util-visit-parents'
+import type { VFile } from 'vfile'
+import '../core/data.js'
+
+/** Blocks whose prose is questions, guidance or definitions, not claims. */
+const exempt = new Set(['question', 'answer', 'teacher', 'activity', 'definition', 'quote', 'callout-exempt'])
+const numeric = /\b(?:1[89]|20)\d{2}\b|[$£€]\s?\d|\d\s?%|\b\d[\d,.]*\s(?:million|billion|minutes|weeks|days)\b/
+
+/** Report uncited factual paragraphs as errors at their place. */
+export function remarkCitationCheck() {
+  return (tree: Root, file: VFile) => {
+    const factual = file.data.matter?.factual === true
+    visitParents(tree, (node, ancestors) => {
+      // Nothing inside a paragraph, a table row or a heading is a paragraph or a row: their phrasing is not walked.
+      if (node.type === 'heading') return SKIP
+      if (node.type !== 'paragraph' && node.type !== 'tableRow') return
+      check(node, ancestors)
+      return SKIP
+    })
+
+    function check(node: Node, ancestors: Parent[]) {
+      if (ancestors.some((a) => isExempt(a))) return
+      if (isLabel(node)) return
+      if (node.type === 'tableRow') {
+        const table = ancestors[ancestors.length - 1] as Parent
+        if (!factual || table.children[0] === node) return
+      }
+      const words = toString(node, { includeImageAlt: false }).trim()
+      if (words === '') return
+      if (!factual && !numeric.test(words)) return
+      if (hasNote(node)) return
+      const message = file.message(
+        factual
+          ? 'Uncited paragraph in a factual chapter: add `:cite[source-id]` after the claim'
+          : 'A date, sum or percentage without a source: add `:cite[source-id]` after the claim',
+        { place: node.position, ruleId: 'missing-citation', source: 'nlmg' }
+      )
+      message.fatal = true
+    }
+  }
+}
+
+function isExempt(node: Node) {
+  const name = (node as { name?: string }).name
+  return (
+    node.type === 'footnoteDefinition' ||
+    (node.type === 'containerDirective' && name !== undefined && exempt.has(name)) ||
+    (node.type === 'list' && hasClass(node, 'bibliography'))
+  )
+}
+
+function isLabel(node: Node) {
+  return hasClass(node, 'block-label') || hasClass(node, 'quote-source') || hasClass(node, 'term')
+}
+
+function hasClass(node: Node, name: string) {
+  const className = (node.data as { hProperties?: { className?: unknown } } | undefined)?.hProperties?.className
+  return Array.isArray(className) && className.includes(name)
+}
+
+function hasNote(node: Node): boolean {
+  if (node.type === 'footnoteReference') return true
+  const children = (node as Parent).children
+  return Array.isArray(children) && children.some((child) => hasNote(child))
+}

@@ -1,0 +1,68 @@
+// `:cite[id]` becomes a numbered note: a footnote reference in the text and, once per source, a note that
+// names the source and links to its entry in the bibliography.
+import type { FootnoteDefinition, FootnoteReference, Root, Text } from 'mdast'
+import type { TextDirective } from 'mdast-util-directive'
+import { toString } from 'mdast-util-to-string'
+import { SKIP, visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import { formatSource } from './bibliography.js'
+import type { Labels } from '../project/labels.js'
+import { paragraph, text } from './mdast-build.js'
+import type { Source } from '../project/schema.js'
+import '../core/data.js'
+
+export interface CitationOptions {
+  sources: ReadonlyMap<string, Source>
+  labels: Labels
+}
+
+/** Replace citation directives with footnote references and add one note per cited source. */
+export function remarkCitations(options: CitationOptions) {
+  return (tree: Root, file: VFile) => {
+    const cited: string[] = []
+    file.data.references ??= []
+    visit(tree, 'textDirective', (node: TextDirective, index, parent) => {
+      if (node.name !== 'cite' || !parent || index === undefined) return
+      const ids = toString(node).split(',').map((id) => id.trim()).filter(Boolean)
+      if (ids.length === 0) {
+        const message = file.message('Empty citation: write `:cite[source-id]`', { place: node.position, ruleId: 'citation-empty', source: 'nlmg' })
+        message.fatal = true
+      }
+      const refs: FootnoteReference[] = []
+      for (const id of ids) {
+        if (!options.sources.has(id)) {
+          const message = file.message(`Unknown source \`${id}\`: add it to a file in chapters/sources/ or fix the id`, {
+            place: node.position,
+            ruleId: 'citation-unknown',
+            source: 'nlmg'
+          })
+          message.fatal = true
+          continue
+        }
+        if (!cited.includes(id)) cited.push(id)
+        refs.push({ type: 'footnoteReference', identifier: `cite-${id}`, label: `cite-${id}` })
+      }
+      const before = parent.children[index - 1] as Text | undefined
+      if (before?.type === 'text') before.value = before.value.trimEnd()
+      parent.children.splice(index, 1, ...refs)
+      return [SKIP, index + refs.length]
+    })
+    for (const id of cited) {
+      const source = options.sources.get(id) as Source
+      file.data.references.push({ id: `source-${id}`, kind: 'link' })
+      const note: FootnoteDefinition = {
+        type: 'footnoteDefinition',
+        identifier: `cite-${id}`,
+        label: `cite-${id}`,
+        children: [
+          paragraph(
+            [...formatSource(source), text(' '), { type: 'link', url: `#source-${id}`, children: [text(options.labels.fullEntry)] }],
+            ['citation']
+          )
+        ]
+      }
+      tree.children.push(note)
+    }
+    file.data.citations = cited
+  }
+}

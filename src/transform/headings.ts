@@ -1,0 +1,48 @@
+// The chapter's title becomes its `h1` (id: the slug); every section heading gets a book-wide id
+// (`slug-heading`), recorded for the contents, the outline and link checks.
+import GithubSlugger from 'github-slugger'
+import type { Heading, Root } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { visit } from 'unist-util-visit'
+import type { VFile } from 'vfile'
+import type { Labels } from '../project/labels.js'
+import { blockLabel } from './mdast-build.js'
+import '../core/data.js'
+
+/** Add the title heading (and the spoiler banner of a `spoilers: full` chapter) and give every heading an id. */
+export function remarkHeadings(options: { labels: Labels }) {
+  return (tree: Root, file: VFile) => {
+    const slug = file.data.slug ?? 'chapter'
+    const matter = file.data.matter
+    const slugger = new GithubSlugger()
+    file.data.headings = []
+    file.data.ids ??= []
+    visit(tree, 'heading', (node: Heading) => {
+      if (node.depth === 1) {
+        const message = file.message('Use `##` for sections: the chapter title comes from front matter', {
+          place: node.position,
+          ruleId: 'heading-depth',
+          source: 'nlmg'
+        })
+        message.fatal = true
+      }
+      const text = toString(node)
+      const id = `${slug}-${slugger.slug(text)}`
+      node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id } }
+      file.data.headings?.push({ depth: node.depth, text, id })
+      file.data.ids?.push(id)
+    })
+    if (!matter) return
+    const title: Heading = {
+      type: 'heading',
+      depth: 1,
+      children: [{ type: 'text', value: matter.title }],
+      data: { hProperties: { id: slug } }
+    }
+    file.data.ids.push(slug)
+    const banner = matter.spoilers === 'full'
+      ? [{ type: 'containerDirective' as const, name: 'spoiler', children: [blockLabel(options.labels.spoilerChapter)], data: { hName: 'div', hProperties: { className: ['spoiler', 'spoiler-chapter'], role: 'note' } } }]
+      : []
+    tree.children.unshift(title, ...(banner as unknown as Root['children']))
+  }
+}
