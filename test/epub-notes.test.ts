@@ -4,21 +4,12 @@ import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { epubNotes } from '../src/output/epub/notes.js'
 import { loadLabels } from '../src/project/labels.js'
-import { createProcessor } from '../src/chapter/processor.js'
 import { toXhtml } from '../src/output/epub/xhtml.js'
-import { matter, root, sources } from './helpers.js'
+import { matter, processChapter } from './helpers.js'
 
 /** The real pipeline's hast for `markdown`, as chapter `notes`. */
 async function chapterTree(markdown: string): Promise<Root> {
-  const processor = createProcessor({
-    edition: 'student',
-    labels: await loadLabels(path.join(root, 'templates')),
-    sources,
-    chaptersDir: path.join(root, 'test/fixtures/book-basic/chapters'),
-    root: path.join(root, 'test/fixtures/book-basic')
-  })
-  const file = new VFile({ path: '/book/chapters/01-notes.md', value: `${matter()}${markdown}`, data: { slug: 'notes', order: 1 } })
-  return (await processor.run(processor.parse(file), file)) as Root
+  return (await processChapter(`${matter()}${markdown}`, { slug: 'notes', edition: 'student' })).tree
 }
 
 const notesSection = (tree: Root) => tree.children.find((c): c is Element => c.type === 'element' && c.tagName === 'section') as Element

@@ -10,7 +10,8 @@ import { h } from 'hastscript'
 import JSZip from 'jszip'
 import { visit } from 'unist-util-visit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bookFile, processBook } from '../src/book/book.js'
+import { processBook } from '../src/book/book.js'
+import { bookFile } from '../src/core/messages.js'
 import { build } from '../src/build/build.js'
 import { loadConfig } from '../src/project/config.js'
 import { buildEpub } from '../src/output/epub/epub.js'
@@ -59,7 +60,7 @@ describe('EPUB with a decorative image, teacher edition', () => {
     const labels = await loadLabels(config.templatesDir)
     const { sources } = await loadSources(config.sourcesDir)
     const files = await readChapters(config.chaptersDir, bookFile(config.chaptersDir))
-    const chapters = await processBook({ config, labels, sources, files }, 'teacher')
+    const chapters = await processBook(files, { labels, sources, root: config.root, chaptersDir: config.chaptersDir }, 'teacher')
     addDecorativeImage(chapters[0]?.tree as Root, pathToFileURL(path.join(config.chaptersDir, 'images/divider.png')).href)
     file = path.join(out, 'decorative.epub')
     await writeFile(file, await buildEpub({ config, labels, chapters, templates: createTemplates(config.templatesDir), edition: 'teacher' }))

@@ -1,8 +1,7 @@
 // Shared test helpers: run the real processor on inline Markdown, with a small source list.
-import type { Root as HastRoot } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { VFile } from 'vfile'
-import { createProcessor } from '../src/chapter/processor.js'
+import { createChapterProcessor, processChapter as runPipeline } from '../src/chapter/chapter.js'
 import type { Edition, Source } from '../src/project/schema.js'
 import { loadLabels } from '../src/project/labels.js'
 import { cp, mkdtemp } from 'node:fs/promises'
@@ -18,20 +17,24 @@ export const sources = new Map<string, Source>([
 
 export const matter = (extra = '') => `---\ntitle: A Chapter\ndescription: A test chapter.\nspoilers: none\n${extra}---\n\n`
 
-/** Process `markdown` as chapter `slug` and return its HTML, file (data and messages). */
-export async function processChapter(markdown: string, options: { slug?: string; edition?: Edition } = {}) {
-  const labels = await loadLabels(path.join(root, 'templates'))
-  const processor = createProcessor({
+/** A chapter file as `readChapters` makes it: its text, slug and order. */
+export function chapterFile(markdown: string, slug = 'chap', dir = '/book/chapters') {
+  return new VFile({ path: `${dir}/01-${slug}.md`, value: markdown, data: { slug, order: 1 } })
+}
+
+/** Process `markdown` as chapter `slug` through the one chapter pipeline; its HTML, file (data and messages). */
+export async function processChapter(markdown: string, options: { slug?: string; edition?: Edition; project?: string; sources?: Map<string, Source> } = {}) {
+  const project = options.project ?? path.join(root, 'test/fixtures/book-basic')
+  const processor = createChapterProcessor({
     edition: options.edition ?? 'teacher',
-    labels,
-    sources,
-    chaptersDir: path.join(root, 'test/fixtures/book-basic/chapters'),
-    root: path.join(root, 'test/fixtures/book-basic'),
+    labels: await loadLabels(path.join(root, 'templates')),
+    sources: options.sources ?? sources,
+    chaptersDir: path.join(project, 'chapters'),
+    root: project,
     stats: true
   })
-  const file = new VFile({ path: `/book/chapters/01-${options.slug ?? 'chap'}.md`, value: markdown, data: { slug: options.slug ?? 'chap', order: 1 } })
-  const tree = (await processor.run(processor.parse(file), file)) as HastRoot
-  return { html: toHtml(tree), file, errors: file.messages.filter((m) => m.fatal).map((m) => `${m.line}:${m.column} ${m.ruleId}`) }
+  const { file, tree } = await runPipeline(processor, chapterFile(markdown, options.slug, path.join(project, 'chapters')))
+  return { html: toHtml(tree), tree, file, errors: file.messages.filter((m) => m.fatal).map((m) => `${m.line}:${m.column} ${m.ruleId}`) }
 }
 
 /** A throw-away copy of the folder `from` in a fresh temporary folder; the caller removes it. */

@@ -15,7 +15,7 @@ import { VFile } from 'vfile'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { findBrowser, launchBrowser, type BrowserSession } from '../src/browser/browser.js'
 import { loadLabels } from '../src/project/labels.js'
-import { createProcessor } from '../src/chapter/processor.js'
+import { processChapter } from './helpers.js'
 import { root, sources } from './helpers.js'
 import { corpus } from './hostile-corpus.js'
 import { pdfPages } from './tools.js'
@@ -84,10 +84,8 @@ async function print(name: string, body: string) {
 
 describe.runIf(chromium)('printing a chapter that reaches outside the project', () => {
   it('should print the sanitised chapter with its own picture only, fetching nothing and running nothing', async () => {
-    const processor = createProcessor({ edition: 'teacher', labels: await loadLabels(path.join(root, 'templates')), sources, chaptersDir: path.join(project, 'chapters'), root: project })
     const markdown = `---\ntitle: Reaching out\ndescription: D.\nspoilers: none\n---\n\nMARKER-TEXT before.\n\n![The project's own picture](images/still.png)\n\n${hostileHtml()}\n\nMARKER-TEXT after.\n`
-    const file = new VFile({ path: path.join(project, 'chapters/01-reaching-out.md'), value: markdown, data: { slug: 'reaching-out', order: 1 } })
-    const tree = (await processor.run(processor.parse(file), file)) as Root
+    const { tree, file } = await processChapter(markdown, { slug: 'reaching-out', project })
     expect(file.messages.filter((m) => m.ruleId === 'unsafe-html').length).toBeGreaterThanOrEqual(7)
     requests.length = 0
     const { images, text, problems } = await print('sanitised', toHtml(tree))

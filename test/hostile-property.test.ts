@@ -7,9 +7,8 @@ import fc from 'fast-check'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { loadLabels } from '../src/project/labels.js'
-import { createProcessor } from '../src/chapter/processor.js'
-import { runChapter } from '../src/chapter/pipeline.js'
-import { matter, root, sources } from './helpers.js'
+import { createChapterProcessor, processChapter } from '../src/chapter/chapter.js'
+import { matter, root, sources, chapterFile } from './helpers.js'
 import { corpus } from './hostile-corpus.js'
 import { forbidden } from './hostile-forbidden.js'
 
@@ -51,11 +50,10 @@ const chapter = fc
 describe('the Markdown-to-HTML stage on generated hostile input', () => {
   it('should never throw and never emit a forbidden element, attribute or URL', async () => {
     const labels = await loadLabels(path.join(root, 'templates'))
-    const processor = createProcessor({ edition: 'student', labels, sources, chaptersDir: path.join(project, 'chapters'), root: project })
+    const processor = createChapterProcessor({ edition: 'student', labels, sources, chaptersDir: path.join(project, 'chapters'), root: project })
     await fc.assert(
       fc.asyncProperty(chapter, async (body) => {
-        const file = new VFile({ path: path.join(project, 'chapters/01-case.md'), value: matter() + body, data: { slug: 'case', order: 1 } })
-        const tree = (await runChapter(processor, file)) as Root
+        const { tree } = await processChapter(processor, chapterFile(matter() + body, 'case', path.join(project, 'chapters')))
         expect(forbidden(tree, project)).toEqual([])
       }),
       { numRuns: 400, seed: Number(process.env.FC_SEED ?? 20_240_501) }

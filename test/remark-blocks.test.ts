@@ -1,3 +1,4 @@
+import { toHtml } from 'hast-util-to-html'
 import { describe, expect, it } from 'vitest'
 import { matter, processChapter } from './helpers.js'
 
@@ -6,8 +7,12 @@ describe('remarkBlocks', () => {
     const { html, file, errors } = await processChapter(`${matter()}::::question{lines=6}\nWhy?\n\n:::answer\nBecause.\n:::\n::::\n`)
     expect(errors).toEqual([])
     expect(html).toContain('<div class="question question-question" id="chap-q1" data-lines="6"><p class="block-label"><strong>Question 1</strong></p><p>Why?</p>')
-    expect(html).toContain('<div class="answer teacher-only"><p class="block-label"><strong>Answer guidance</strong></p><p>Because.</p></div>')
-    expect(file.data.questions).toEqual([{ number: 1, kind: 'question', lines: 6, spoiler: false }])
+    expect(html).toContain('<div class="answer teacher-only" id="chap-q1-answer"><p class="block-label"><strong>Answer guidance</strong></p><p>Because.</p></div>')
+    const [question] = file.data.questions ?? []
+    expect(question).toMatchObject({ id: 'chap-q1', number: 1, kind: 'question', lines: 6, spoiler: false, place: { line: expect.any(Number), column: 1 } })
+    // The record carries the rendered question and guidance, without their labels, for the handouts.
+    expect(toHtml({ type: 'root', children: question?.body ?? [] })).toBe('<p>Why?</p>')
+    expect(toHtml({ type: 'root', children: question?.answer ?? [] })).toBe('<p>Because.</p>')
   })
 
   it('should render a spoiler block with what it spoils', async () => {
@@ -24,7 +29,7 @@ describe('remarkBlocks', () => {
     const { html, file } = await processChapter(`${matter()}:::definition{term="Recovery centre"}\nWhere donors rest.\n:::\n\nSee :term[donors]{id="donor"}.\n`)
     expect(html).toContain('<div class="definition" id="term-recovery-centre"><p class="term"><dfn>Recovery centre</dfn></p>')
     expect(html).toContain('<a href="#term-donor" class="term-link">donors</a>')
-    expect(file.data.references).toContainEqual({ id: 'term-donor', kind: 'term', place: { line: 11, column: 5, offset: expect.any(Number) } })
+    expect(file.data.references).toContainEqual({ id: 'term-donor', kind: 'term', place: { line: 11, column: 5, offset: expect.any(Number) }, written: 'donors' })
   })
 
   it('should reject an unknown block directive with its place', async () => {

@@ -1,20 +1,20 @@
 // The programmatic core: `build(options)` reads, checks and renders the book and returns a report.
 // Nothing is written unless every check passes; outputs are committed together at the end.
 import type { VFile } from 'vfile'
-import { bookFile, checkBook, hasErrors, processBook, type BookInput, type Chapter } from '../book/book.js'
+import { processBook, type BookSettings, type Chapter } from '../book/book.js'
+import { checkBook } from '../book/checks.js'
 import type { BrowserSession } from '../browser/browser.js'
-import { openBuildCache } from '../book/build-cache.js'
-import { chapterCache } from '../book/chapter-cache.js'
-import { loadConfig, type ConfigOverrides, type ResolvedConfig } from '../project/config.js'
-import { buildEpub } from '../output/epub/epub.js'
-import { loadLabels } from '../project/labels.js'
-import type { PrintResult } from './print.js'
+import { envEpoch } from '../core/date.js'
+import { bookFile, fail, hasErrors } from '../core/messages.js'
+import { commitOutputs, type Output, type Written } from '../core/write.js'
 import { readChapters } from '../project/chapters.js'
+import { loadConfig, type ConfigOverrides, type ResolvedConfig } from '../project/config.js'
+import { loadLabels } from '../project/labels.js'
 import type { Edition } from '../project/schema.js'
 import { loadSources } from '../project/sources.js'
 import { createTemplates } from '../render/templates.js'
-import { commitOutputs, type Output, type Written } from '../core/write.js'
-import '../core/data.js'
+import { buildEpub } from '../output/epub/epub.js'
+import '../project/data.js'
 
 export interface BuildOptions extends ConfigOverrides {
   /** The project folder (holding book.yaml and chapters/). */
@@ -27,8 +27,6 @@ export interface BuildOptions extends ConfigOverrides {
   onStage?: (stage: string, ms: number) => void
   /** Measure each chapter's words and reading level (for `check` and `--stats`). */
   stats?: boolean
-  /** Keep processed chapters here between builds (chapter-cache.ts); none when absent. */
-  cacheDir?: string
 }
 
 export interface ChapterSummary {
@@ -68,127 +66,51 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 }
 
 async function buildBook(options: BuildOptions, config: ResolvedConfig, report: BuildReport, launch: Promise<BrowserSession> | undefined, clock: (stage: string) => void): Promise<BuildReport> {
-  const cache = options.cacheDir ? await openBuildCache(options.cacheDir) : undefined
   const labels = await loadLabels(config.templatesDir)
-  const { sources, files: sourceFiles } = await loadSources(config.sourcesDir, cache)
-  const problems = bookFile(config.chaptersDir)
-  const files = await readChapters(config.chaptersDir, problems)
-  report.files.push(problems, ...sourceFiles)
-  const stats = options.stats === true
-  // Everything processing reads besides the chapter itself (and its images, which the cache checks apart).
-  const settings = { labels, sources: [...sources], root: config.root, chaptersDir: config.chaptersDir, stats }
+  const bibliography = await loadSources(config.sourcesDir)
+  const listing = bookFile(config.chaptersDir)
+  const files = await readChapters(config.chaptersDir, listing)
+  report.files.push(listing, ...bibliography.files)
+  const settings: BookSettings = { labels, sources: bibliography.sources, root: config.root, chaptersDir: config.chaptersDir, stats: options.stats === true }
   clock('read')
-  try {
-    const input: BookInput = { config, labels, sources, files, stats, parsed: new Map(), shared: new Map(), cache: cache && chapterCache(cache, settings) }
-    return await renderBook(options, input, report, sourceFiles, launch, clock)
-  } finally {
-    // Entries of chapters the book no longer has go.
-    const stems = new Set(files.map((f) => f.stem))
-    await cache?.flush((name) => name === 'sources' || stems.has(name.split('.')[0] ?? ''))
-  }
-}
-
-async function renderBook(options: BuildOptions, input: BookInput, report: BuildReport, sourceFiles: VFile[], launch: Promise<BrowserSession> | undefined, clock: (stage: string) => void): Promise<BuildReport> {
-  const { config, labels, sources } = input
-  const templates = createTemplates(config.templatesDir)
-  const epoch = options.sourceDateEpoch ?? envEpoch()
-  // The teacher edition holds everything, so its messages are the checks. When a browser prints, the first
-  // edition to print is processed first and printed while the teacher edition is processed and checked beside
-  // it (Chromium works on the other core); nothing is written unless the checks pass.
-  const ready = new Map(config.editions.map((edition) => [edition, settleable<Chapter[]>()]))
-  const first = launch ? config.editions[0] : undefined
-  let printing: Promise<PrintResult> | undefined
-  if (launch) {
-    const { printEditions } = await import('./print.js')
-    const editions = config.editions.map((edition) => [edition, ready.get(edition)?.promise] as [Edition, Promise<Chapter[]>])
-    printing = printEditions({ config, labels, templates, editions, sourceDateEpoch: epoch, clock, launch })
-    // Awaited below; until then a failure must not count as unhandled.
-    printing.catch(() => {})
-  }
-  // Whatever stops the build from here on, a print waiting for chapters is told to give up.
-  const abandon = async () => {
-    for (const { reject } of ready.values()) reject(new Error('The build stopped before this edition was ready'))
-    await launch?.then((browser) => browser.close(), () => {})
-    await printing?.catch(() => {})
-  }
-  // The order the editions are processed in: the last one may change the trees as read.
-  const order = [...new Set([...(first && first !== 'teacher' ? [first] : []), 'teacher' as const, ...config.editions])]
-  const last = (edition: Edition) => ({ last: edition === order[order.length - 1] })
-  let teacher: Chapter[]
-  try {
-    if (first && first !== 'teacher') ready.get(first)?.resolve(await processBook(input, first, last(first)))
-    teacher = await processBook(input, 'teacher', last('teacher'))
-  } catch (error) {
-    await abandon()
-    throw error
-  }
-  ready.get('teacher')?.resolve(teacher)
-  checkBook(teacher, sources, sourceFiles)
+  // The teacher edition holds everything, so its messages are the checks.
+  const teacher = await processBook(files, settings, 'teacher')
+  checkBook(teacher, bibliography.sources, bibliography.places)
   report.files.push(...teacher.map((c) => c.file))
-  report.chapters = teacher.map(({ file }) => ({
-    slug: file.data.slug as string,
-    title: file.data.matter?.title ?? '',
-    words: file.data.stats?.words ?? 0,
-    grade: file.data.stats?.grade ?? 0
-  }))
+  report.chapters = teacher.map(({ file }) => ({ slug: file.data.slug as string, title: file.data.matter?.title ?? '', words: file.data.stats?.words ?? 0, grade: file.data.stats?.grade ?? 0 }))
   clock('check')
-  if (hasErrors(report.files) || options.checkOnly) {
-    // A print under way is for nothing: stop it (closing the browser ends it) and let it settle.
-    await abandon()
-    return hasErrors(report.files) ? report : { ...report, ok: true }
-  }
+  if (hasErrors(report.files) || options.checkOnly) return { ...report, ok: !hasErrors(report.files) }
 
   const editions: Array<[Edition, Chapter[]]> = []
-  for (const edition of config.editions) {
-    const chapters = edition === 'teacher' ? teacher : edition === first ? await ready.get(edition)?.promise : await processBook(input, edition, last(edition))
-    ready.get(edition)?.resolve(chapters ?? [])
-    editions.push([edition, chapters ?? []])
-  }
+  for (const edition of config.editions) editions.push([edition, edition === 'teacher' ? teacher : await processBook(files, settings, edition)])
+  clock('editions')
+  const templates = createTemplates(config.templatesDir)
+  const epoch = options.sourceDateEpoch ?? envEpoch()
   const outputs: Output[] = []
   if (config.formats.includes('epub')) {
     for (const [edition, chapters] of editions) {
-      outputs.push({ path: `${edition}/${config.filename}.epub`, data: await buildEpub({ config, labels, chapters, templates, edition, sourceDateEpoch: epoch, cache: input.cache }) })
+      outputs.push({ path: `${edition}/${config.filename}.epub`, data: await buildEpub({ config, labels, chapters, templates, edition, sourceDateEpoch: epoch }) })
     }
     clock('epub')
   }
   // Handouts need the guide's page numbers, so the guide is printed whenever PDFs or handouts are asked for.
-  if (printing) {
-    const printed = await printing
+  if (launch) {
+    const { printEditions } = await import('./print.js')
+    const printed = await printEditions({ config, labels, templates, editions, sourceDateEpoch: epoch, clock, launch })
     outputs.push(...printed.outputs)
     report.failure = printed.failure
-    // Issue of the machine, not the content: with no browser at all the EPUBs are still written (below);
-    // a browser that fails half-way leaves the output folder as it was.
+    // A failure of the machine: with no browser at all the EPUBs are still written (below); a browser that
+    // fails half-way leaves the output folder as it was.
     if (printed.failure && !printed.missing) return report
     for (const { slug, edition, pages } of printed.tooLong) {
-      // Reported on the chapter's file from the checking pass, so each chapter is listed once.
       const file = teacher.find((c) => c.file.data.slug === slug)?.file
-      const message = file?.message(`The ${edition} handout runs to ${pages} pages (two at most): cut questions, answer lines or key points`, { place: { line: 1, column: 1 }, ruleId: 'handout-length', source: 'nlmg' })
-      if (message) message.fatal = true
+      if (file) fail(file, `The ${edition} handout runs to ${pages} pages (two at most): cut questions, answer lines or key points`, 'handout-length', file.data.matterPlaces?.handout)
     }
     if (hasErrors(report.files)) return report
   }
-  // With no browser the EPUBs are still written; the failure is reported and the exit code says so.
-  // Every other output was built in memory first, so a failure before this point wrote nothing.
   report.written = await commitOutputs(config.outDir, report.failure ? outputs.filter((o) => !o.path.endsWith('.pdf')) : outputs)
   clock('write')
   return { ...report, ok: !report.failure }
-}
-
-/** A promise with its resolve and reject at hand; the first call settles it, later ones do nothing. */
-function settleable<T>() {
-  let resolve: (value: T) => void = () => {}
-  let reject: (reason: Error) => void = () => {}
-  const promise = new Promise<T>((yes, no) => {
-    resolve = yes
-    reject = no
-  })
-  promise.catch(() => {})
-  return { promise, resolve, reject }
-}
-
-function envEpoch(): number | undefined {
-  const value = process.env.SOURCE_DATE_EPOCH
-  return value && /^\d+$/.test(value) ? Number(value) : undefined
 }
 
 function stageClock(onStage?: (stage: string, ms: number) => void) {

@@ -21,8 +21,8 @@ export interface PrintInput {
   config: ResolvedConfig
   labels: Labels
   templates: Templates
-  /** Each edition's chapters, in print order; a promise, so printing can start before later editions are processed. */
-  editions: Array<[Edition, Chapter[] | Promise<Chapter[]>]>
+  /** Each edition's chapters, in print order. */
+  editions: Array<[Edition, Chapter[]]>
   sourceDateEpoch?: number
   clock: (stage: string) => void
   /** The browser, already starting (`startBrowser`); printEditions closes it. */
@@ -48,8 +48,7 @@ export async function printEditions(input: PrintInput): Promise<PrintResult> {
   try {
     browser = await input.launch
     clock('browser')
-    for (const [edition, ready] of input.editions) {
-      const chapters = await ready
+    for (const [edition, chapters] of input.editions) {
       const job = { ...input, browser, workDir, edition, chapters }
       const guide = await printGuide(job)
       if (config.formats.includes('pdf')) result.outputs.push({ path: `${edition}/${config.filename}.pdf`, data: guide.pdf, pages: guide.pageCount })

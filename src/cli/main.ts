@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { build, type BuildOptions } from '../build/build.js'
-import { defaultCacheDir } from '../book/build-cache.js'
 import { packageRoot } from '../core/paths.js'
 import { edition, format, paperSize } from '../project/schema.js'
 import { helpFor, optionsFor, type Command } from './usage.js'
@@ -35,7 +34,6 @@ async function main(argv: string[]): Promise<number> {
     editions: list(values.edition, edition, 'edition'),
     paper: list(values.paper, paperSize, 'paper')?.[0],
     outDir: values.out ? path.resolve(String(values.out)) : undefined,
-    cacheDir: values['no-cache'] ? undefined : values['cache-dir'] ? path.resolve(String(values['cache-dir'])) : defaultCacheDir(root),
     onStage: interactive || values.timings ? (stage, ms) => process.stderr.write(`  ${stage.padEnd(18)} ${(ms / 1000).toFixed(2)} s\n`) : undefined
   }
   const report = await build(options)

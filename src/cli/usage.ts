@@ -7,8 +7,8 @@ type Options = NonNullable<ParseArgsConfig['options']>
 
 const common: Options = { root: { type: 'string' }, help: { type: 'boolean', short: 'h' } }
 const perCommand: Record<Command, Options> = {
-  build: { ...common, format: { type: 'string' }, edition: { type: 'string' }, paper: { type: 'string' }, out: { type: 'string' }, stats: { type: 'boolean' }, timings: { type: 'boolean' }, frail: { type: 'boolean' }, 'cache-dir': { type: 'string' }, 'no-cache': { type: 'boolean' } },
-  check: { ...common, frail: { type: 'boolean' }, 'cache-dir': { type: 'string' }, 'no-cache': { type: 'boolean' } },
+  build: { ...common, format: { type: 'string' }, edition: { type: 'string' }, paper: { type: 'string' }, out: { type: 'string' }, stats: { type: 'boolean' }, timings: { type: 'boolean' }, frail: { type: 'boolean' } },
+  check: { ...common, frail: { type: 'boolean' } },
   dev: { ...common, port: { type: 'string' }, host: { type: 'string' }, edition: { type: 'string' } }
 }
 
@@ -21,8 +21,6 @@ const lines: Record<string, string> = {
   stats: '--stats             Also print each chapter\'s word count and reading level',
   timings: '--timings           Print how long each stage took (always shown on a terminal)',
   frail: '--frail             Exit with 1 on warnings as well as errors',
-  'cache-dir': '--cache-dir <dir>   Keep processed chapters here between builds (default: node_modules/.cache/nlmg)',
-  'no-cache': '--no-cache          Process every chapter afresh; neither read nor keep the chapter cache',
   port: '--port <n>          Port to serve on (default 4173; 0 picks a free one)',
   host: '--host <name>       Address to listen on (default 127.0.0.1)',
   help: '--help              Show this help'

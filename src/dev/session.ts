@@ -1,19 +1,18 @@
-// The live preview's state: chapters are processed once and then only when their file changes; the page is
-// rendered again from the processed trees. Every rebuild yields either the page or the problems.
-import { stat } from 'node:fs/promises'
+// The live preview's state: chapters go through the one chapter pipeline once, and again only when their text
+// changes; the page is rendered again from the processed trees. Every rebuild yields the page or the problems.
 import path from 'node:path'
-import { VFile } from 'vfile'
+import type { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
-import { bookFile, checkBook, hasErrors, type Chapter } from '../book/book.js'
-import { loadConfig, type ResolvedConfig } from '../project/config.js'
+import { checkBook } from '../book/checks.js'
+import { createChapterProcessor, processChapter, type Chapter, type ChapterProcessor } from '../chapter/chapter.js'
+import { bookFile, hasErrors } from '../core/messages.js'
 import { packageRoot } from '../core/paths.js'
-import { loadLabels, type Labels } from '../project/labels.js'
-import { renderPrintHtml, printContext } from '../render/print-html.js'
-import type { Root as HastRoot } from 'hast'
-import { createProcessor, type ChapterProcessor } from '../chapter/processor.js'
 import { readChapters } from '../project/chapters.js'
-import type { Edition, Source } from '../project/schema.js'
-import { loadSources } from '../project/sources.js'
+import { loadConfig, type ResolvedConfig } from '../project/config.js'
+import { loadLabels, type Labels } from '../project/labels.js'
+import type { Edition } from '../project/schema.js'
+import { loadSources, type Bibliography } from '../project/sources.js'
+import { printContext, renderPrintHtml } from '../render/print-html.js'
 import { createTemplates, type Templates } from '../render/templates.js'
 
 export interface DevResult {
@@ -25,62 +24,72 @@ export interface DevResult {
   ms: number
 }
 
-interface Cached {
-  chapter: Chapter
-  mtimeMs: number
-  /** Messages from processing the chapter alone; book-wide ones are added afresh on every rebuild. */
-  own: number
+interface Setup {
+  config: ResolvedConfig
+  labels: Labels
+  bibliography: Bibliography
+  templates: Templates
+  processor: ChapterProcessor
 }
 
-/** A session over one project; `rebuild()` after any change. */
+/** A session over one project; `rebuild()` after any change, `reset()` after one to configuration, sources or templates. */
 export function createDevSession(options: { root: string; edition: Edition; urlFor: (file: string) => string }) {
-  let setup: { config: ResolvedConfig; labels: Labels; sources: Map<string, Source>; sourceFiles: VFile[]; templates: Templates; processor: ChapterProcessor } | undefined
-  const cache = new Map<string, Cached>()
+  let setup: Setup | undefined
+  /** Each chapter as last processed, by path: the text it came from and how many messages are its own. */
+  const processed = new Map<string, { text: string; chapter: Chapter; own: number }>()
   const htmlCache = new WeakMap<Chapter, string>()
 
-  /** Forget everything but the chapters' text (after a change to configuration, sources or templates). */
-  function reset() {
-    setup = undefined
-    cache.clear()
+  async function prepare(): Promise<Setup | VFile> {
+    if (setup) return setup
+    const { config, file } = await loadConfig(options.root)
+    if (!config) return file
+    const labels = await loadLabels(config.templatesDir)
+    const bibliography = await loadSources(config.sourcesDir)
+    const processor = createChapterProcessor({ edition: options.edition, labels, sources: bibliography.sources, chaptersDir: config.chaptersDir, root: config.root })
+    setup = { config, labels, bibliography, templates: createTemplates(config.templatesDir), processor }
+    return setup
   }
 
   async function rebuild(): Promise<DevResult> {
     const started = performance.now()
-    const problems: VFile[] = []
-    if (!setup) {
-      const { config, file } = await loadConfig(options.root)
-      if (!config) return failed([file], started, options.root)
-      const labels = await loadLabels(config.templatesDir)
-      const { sources, files: sourceFiles } = await loadSources(config.sourcesDir)
-      const processor = createProcessor({ edition: options.edition, labels, sources, chaptersDir: config.chaptersDir, root: config.root })
-      setup = { config, labels, sources, sourceFiles, templates: createTemplates(config.templatesDir), processor }
-    }
-    const { config, labels, sources, sourceFiles, templates, processor } = setup
+    const ready = await prepare()
+    if (!('config' in ready)) return failed([ready], started, options.root)
+    const { config, labels, bibliography, templates, processor } = ready
     const listing = bookFile(config.chaptersDir)
-    const files = await readChapters(config.chaptersDir, listing)
     const chapters: Chapter[] = []
-    for (const read of files) {
-      const mtimeMs = (await stat(read.path)).mtimeMs
-      let entry = cache.get(read.path)
-      if (!entry || entry.mtimeMs !== mtimeMs || String(entry.chapter.file.value) !== String(read.value)) {
-        const file = new VFile({ path: read.path, value: read.value, data: { slug: read.data.slug, order: read.data.order } })
-        const tree = (await processor.run(processor.parse(file), file)) as HastRoot
-        entry = { chapter: { file, tree }, mtimeMs, own: file.messages.length }
-        cache.set(read.path, entry)
+    for (const read of await readChapters(config.chaptersDir, listing)) {
+      const text = String(read.value)
+      let entry = processed.get(read.path)
+      if (entry?.text !== text) {
+        const chapter = await processChapter(processor, read)
+        processed.set(read.path, (entry = { text, chapter, own: chapter.file.messages.length }))
       }
+      // Book-wide messages are made afresh on every rebuild: a kept chapter keeps only its own.
       entry.chapter.file.messages.length = entry.own
       chapters.push(entry.chapter)
     }
-    for (const file of sourceFiles) file.messages = file.messages.filter((m) => m.ruleId !== 'source-unused')
-    checkBook(chapters, sources, sourceFiles)
-    problems.push(listing, ...sourceFiles, ...chapters.map((c) => c.file))
+    for (const file of bibliography.files) file.messages = file.messages.filter((m) => m.ruleId !== 'source-unused')
+    checkBook(chapters, bibliography.sources, bibliography.places)
+    const problems = [listing, ...bibliography.files, ...chapters.map((c) => c.file)]
     if (hasErrors(problems)) return failed(problems, started, config.title, templates)
     const context = printContext({ config, labels, chapters, edition: options.edition, paper: config.paper, urlFor: options.urlFor, preview: true, htmlCache })
     const html = await renderPrintHtml(templates, context)
     return { ok: true, html, report: reporter(problems, { quiet: true, color: false }), ms: performance.now() - started }
   }
 
-  return { rebuild, reset, root: options.root }
+  /** Rebuild; a failure of the machine (not the content) shows as a problems page too, and the server goes on. */
+  async function safeRebuild(): Promise<DevResult> {
+    const started = performance.now()
+    try {
+      return await rebuild()
+    } catch (error) {
+      const file = bookFile(options.root)
+      file.message(`internal error: ${(error as Error).message}`, { ruleId: 'internal', source: 'nlmg' }).fatal = true
+      return failed([file], started, options.root)
+    }
+  }
+
+  return { rebuild: safeRebuild, reset: () => ((setup = undefined), processed.clear()), root: options.root }
 }
 
 /** The problems page; with no valid configuration, the package's own templates render it. */

@@ -5,7 +5,8 @@ import { packageRoot } from '../core/paths.js'
 import { VFile } from 'vfile'
 import { checkImage } from './images.js'
 import { bookConfig, type BookConfig } from './schema.js'
-import { parseYamlData } from './yaml.js'
+import { fail } from '../core/messages.js'
+import { parseYaml } from './yaml.js'
 
 
 /** Everything later stages need, resolved: no relative paths, no defaults left to apply. */
@@ -34,34 +35,26 @@ export async function loadConfig(
   try {
     text = await readFile(configFile, 'utf8')
   } catch {
-    const message = file.message('Missing book configuration `book.yaml` in the project folder', {
-      ruleId: 'missing-config',
-      source: 'nlmg'
-    })
-    message.fatal = true
+    fail(file, 'Missing book configuration `book.yaml` in the project folder', 'missing-config')
     return { file }
   }
   file.value = text
   const keys: Array<keyof ConfigOverrides> = ['paper', 'formats', 'editions', 'outDir', 'browser', 'justify']
   const defined = Object.fromEntries(keys.filter((k) => overrides[k] !== undefined).map((k) => [k, overrides[k]]))
   const schema = bookConfig.transform((data) => ({ ...data, ...defined }))
-  const data = parseYamlData(file, text, schema)
-  if (!data) return { file }
-  const checked = bookConfig.safeParse(data)
+  const read = parseYaml(file, text, schema)
+  if (!read) return { file }
+  const checked = bookConfig.safeParse(read.data)
   if (!checked.success) {
-    for (const issue of checked.error.issues) {
-      const message = file.message(`option \`${issue.path.join('.')}\`: ${issue.message}`, { ruleId: 'schema', source: 'nlmg' })
-      message.fatal = true
-    }
+    // Only an override from the command line can fail here (book.yaml itself passed): it has no line.
+    for (const issue of checked.error.issues) fail(file, `option \`${issue.path.join('.')}\`: ${issue.message}`, 'schema')
     return { file }
   }
   // The cover is packed into the EPUB and shown in the PDF: a picture inside the project, like a chapter's.
   const cover = await checkImage(checked.data.cover, { chaptersDir: path.resolve(root), root: path.resolve(root) })
   if ('ruleId' in cover) {
-    const line = text.split('\n').findIndex((l) => /^cover\s*:/.test(l)) + 1
-    const message = file.message(`\`cover\`: ${cover.reason}`, { place: { line: Math.max(line, 1), column: 1 }, ruleId: cover.ruleId, source: 'nlmg' })
     // An error, but the rest is still checked, so the author sees every problem at once.
-    message.fatal = true
+    fail(file, `\`cover\`: ${cover.reason}`, cover.ruleId, read.places.cover)
   }
   const abs = (p: string) => path.resolve(root, p)
   const local = (dir: string) => abs(dir)

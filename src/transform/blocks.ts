@@ -4,11 +4,12 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import { toString } from 'mdast-util-to-string'
 import { SKIP, visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
+import { fail as report } from '../core/messages.js'
 import type { Labels } from '../project/labels.js'
 import { blockLabel, paragraph, text } from './mdast-build.js'
 import type { Source } from '../project/schema.js'
 import { bibliographyList } from './bibliography.js'
-import '../core/data.js'
+import '../project/data.js'
 
 type Directive = ContainerDirective | LeafDirective | TextDirective
 
@@ -39,9 +40,9 @@ export function remarkBlocks(options: BlocksOptions) {
   }
 }
 
+
 function fail(file: VFile, node: Directive, reason: string, ruleId: string) {
-  const message = file.message(reason, { place: node.position, ruleId, source: 'nlmg' })
-  message.fatal = true
+  report(file, reason, ruleId, node)
 }
 
 function within(ancestors: unknown[], name: string) {
@@ -89,15 +90,16 @@ function container(node: ContainerDirective, ancestors: unknown[], file: VFile, 
         return fail(file, node, '`kind` must be `question` or `essay`', 'question-kind')
       }
       const number = ++state.questions
-      file.data.questions?.push({ number, kind, lines, spoiler: spoilerAt(ancestors, file) })
-      set('div', ['question', `question-${kind}`], { id: `${file.data.slug}-q${number}`, dataLines: lines })
-      file.data.ids?.push(`${file.data.slug}-q${number}`)
+      const id = `${file.data.slug}-q${number}`
+      file.data.questions?.push({ id, number, kind, lines, spoiler: spoilerAt(ancestors, file), place: node.position?.start })
+      set('div', ['question', `question-${kind}`], { id, dataLines: lines })
+      file.data.ids?.push(id)
       label(blockLabel(`${kind === 'essay' ? labels.essay : labels.question} ${number}`))
       return
     }
     case 'answer':
       if (!within(ancestors, 'question')) return fail(file, node, 'An `:::answer` must stand inside a `::::question`', 'answer-outside-question')
-      set('div', ['answer', 'teacher-only'])
+      set('div', ['answer', 'teacher-only'], { id: `${file.data.questions?.at(-1)?.id}-answer` })
       label(blockLabel(labels.answer))
       return
     case 'teacher':
@@ -105,8 +107,10 @@ function container(node: ContainerDirective, ancestors: unknown[], file: VFile, 
       label(blockLabel(labels.teacher))
       return
     case 'activity': {
-      file.data.activities?.push({ spoiler: spoilerAt(ancestors, file) })
-      set('div', ['activity'])
+      const id = `${file.data.slug}-activity-${(file.data.activities?.length ?? 0) + 1}`
+      file.data.activities?.push({ id, spoiler: spoilerAt(ancestors, file), place: node.position?.start, afterQuestion: state.questions > 0 })
+      file.data.ids?.push(id)
+      set('div', ['activity'], { id })
       const minutes = attrs.minutes ? ` (${attrs.minutes} ${labels.minutes})` : ''
       label(blockLabel(labels.activity, attrs.title ? `${attrs.title}${minutes}` : minutes.trim() || undefined))
       return
@@ -116,7 +120,7 @@ function container(node: ContainerDirective, ancestors: unknown[], file: VFile, 
       const id = attrs.id ?? slugOf(attrs.term)
       if (attrs.spoilers !== undefined && attrs.spoilers !== 'none') return fail(file, node, '`spoilers` on a definition can only be `none`', 'definition-spoilers')
       const spoiler = attrs.spoilers === 'none' ? within(ancestors, 'spoiler') : spoilerAt(ancestors, file)
-      file.data.definitions?.push({ id, term: attrs.term, spoiler })
+      file.data.definitions?.push({ id, term: attrs.term, spoiler, place: node.position?.start })
       file.data.ids?.push(`term-${id}`)
       set('div', ['definition'], { id: `term-${id}` })
       node.children.unshift(paragraph([{ type: 'strong', data: { hName: 'dfn' }, children: [text(attrs.term)] }], ['term']) as BlockContent)
@@ -145,7 +149,7 @@ function inline(node: TextDirective, ancestors: unknown[], file: VFile) {
   if (node.name === 'term') {
     const label = toString(node)
     const id = node.attributes?.id ?? slugOf(label)
-    file.data.references?.push({ id: `term-${id}`, kind: 'term', place: node.position?.start })
+    file.data.references?.push({ id: `term-${id}`, kind: 'term', place: node.position?.start, written: label })
     const link = { type: 'link', url: `#term-${id}`, children: node.children, data: { hProperties: { className: ['term-link'] } } }
     parent.children.splice(parent.children.indexOf(node), 1, link)
     return SKIP

@@ -4,7 +4,8 @@ import type { Node, Parent, Root } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { SKIP, visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
-import '../core/data.js'
+import '../project/data.js'
+import { fail } from '../core/messages.js'
 
 /** Blocks whose prose is questions, guidance or definitions, not claims. */
 const exempt = new Set(['question', 'answer', 'teacher', 'activity', 'definition', 'quote', 'callout-exempt'])
@@ -33,13 +34,10 @@ export function remarkCitationCheck() {
       if (words === '') return
       if (!factual && !numeric.test(words)) return
       if (hasNote(node)) return
-      const message = file.message(
-        factual
-          ? 'Uncited paragraph in a factual chapter: add `:cite[source-id]` after the claim'
-          : 'A date, sum or percentage without a source: add `:cite[source-id]` after the claim',
-        { place: node.position, ruleId: 'missing-citation', source: 'nlmg' }
-      )
-      message.fatal = true
+      const reason = factual
+        ? 'Uncited paragraph in a factual chapter (`factual: true` in its front matter): add `:cite[source-id]` after the claim, or put opinion and tasks in a question, activity or teacher note'
+        : 'A date, sum or percentage without a source (every chapter cites its figures): add `:cite[source-id]` after the claim'
+      fail(file, reason, 'missing-citation', node)
     }
   }
 }

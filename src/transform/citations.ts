@@ -9,7 +9,8 @@ import { formatSource } from './bibliography.js'
 import type { Labels } from '../project/labels.js'
 import { paragraph, text } from './mdast-build.js'
 import type { Source } from '../project/schema.js'
-import '../core/data.js'
+import '../project/data.js'
+import { fail } from '../core/messages.js'
 
 export interface CitationOptions {
   sources: ReadonlyMap<string, Source>
@@ -25,18 +26,12 @@ export function remarkCitations(options: CitationOptions) {
       if (node.name !== 'cite' || !parent || index === undefined) return
       const ids = toString(node).split(',').map((id) => id.trim()).filter(Boolean)
       if (ids.length === 0) {
-        const message = file.message('Empty citation: write `:cite[source-id]`', { place: node.position, ruleId: 'citation-empty', source: 'nlmg' })
-        message.fatal = true
+        fail(file, 'Empty citation: write `:cite[source-id]`', 'citation-empty', node)
       }
       const refs: FootnoteReference[] = []
       for (const id of ids) {
         if (!options.sources.has(id)) {
-          const message = file.message(`Unknown source \`${id}\`: add it to a file in chapters/sources/ or fix the id`, {
-            place: node.position,
-            ruleId: 'citation-unknown',
-            source: 'nlmg'
-          })
-          message.fatal = true
+          fail(file, `Unknown source \`${id}\`: add it to a file in chapters/sources/ or fix the id`, 'citation-unknown', node)
           continue
         }
         if (!cited.includes(id)) cited.push(id)

@@ -4,6 +4,7 @@ import type { Root } from 'mdast'
 import type { ContainerDirective } from 'mdast-util-directive'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { fail } from '../core/messages.js'
 
 /** Report every container directive of `tree` whose last line is not a closing fence. */
 export function checkDirectiveFences(tree: Root, file: VFile) {
@@ -15,12 +16,7 @@ export function checkDirectiveFences(tree: Root, file: VFile) {
     const opening = source.slice(start.offset, source.indexOf(node.name, start.offset))
     const lastLine = source.slice(source.lastIndexOf('\n', end - 1) + 1, end)
     if (isFence(lastLine) && source.lastIndexOf('\n', end - 1) >= start.offset) return
-    const message = file.message(`\`${opening.trim()}${node.name}\` is never closed: end it with a line of \`${opening.trim()}\``, {
-      place: start,
-      ruleId: 'directive-unclosed',
-      source: 'nlmg'
-    })
-    message.fatal = true
+    fail(file, `\`${opening.trim()}${node.name}\` is never closed: end it with a line of \`${opening.trim()}\``, 'directive-unclosed', start)
   })
 }
 

@@ -7,7 +7,8 @@ import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { Labels } from '../project/labels.js'
 import { blockLabel } from './mdast-build.js'
-import '../core/data.js'
+import '../project/data.js'
+import { fail } from '../core/messages.js'
 
 /** Add the title heading (and the spoiler banner of a `spoilers: full` chapter) and give every heading an id. */
 export function remarkHeadings(options: { labels: Labels }) {
@@ -19,12 +20,7 @@ export function remarkHeadings(options: { labels: Labels }) {
     file.data.ids ??= []
     visit(tree, 'heading', (node: Heading) => {
       if (node.depth === 1) {
-        const message = file.message('Use `##` for sections: the chapter title comes from front matter', {
-          place: node.position,
-          ruleId: 'heading-depth',
-          source: 'nlmg'
-        })
-        message.fatal = true
+        fail(file, 'Use `##` for sections: the chapter title comes from front matter', 'heading-depth', node)
       }
       const text = toString(node)
       const id = `${slug}-${slugger.slug(text)}`

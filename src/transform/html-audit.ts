@@ -5,6 +5,7 @@ import { sanitize, type Schema } from 'hast-util-sanitize'
 import type { Point } from 'unist'
 import { SKIP, visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
+import { fail } from '../core/messages.js'
 
 /** Report (as `unsafe-html` errors) every element and attribute of `tree` that sanitising with `schema` removes. */
 export function auditHtml(tree: Root, schema: Schema, file: VFile) {
@@ -53,6 +54,5 @@ function placeOf(node: Element, ancestors: Array<{ position?: { start: Point } }
 }
 
 function report(file: VFile, reason: string, place: Point | undefined) {
-  const message = file.message(reason, { place, ruleId: 'unsafe-html', source: 'nlmg' })
-  message.fatal = true
+  fail(file, reason, 'unsafe-html', place)
 }

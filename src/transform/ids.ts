@@ -4,7 +4,8 @@ import type { Element, Root } from 'hast'
 import type { Point } from 'unist'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import '../core/data.js'
+import '../project/data.js'
+import { fail } from '../core/messages.js'
 
 /** Add the ids of `tree` to `file.data.ids` (once each) and report those used twice. */
 export function registerIds(tree: Root, file: VFile) {
@@ -12,9 +13,6 @@ export function registerIds(tree: Root, file: VFile) {
   const known = new Set((file.data.ids ??= []))
   visit(tree, (node) => {
     const place = node.position?.start
-    // Positions are read here for the last time: nothing downstream of the hast reads them, and a tree without
-    // them is half the objects to keep, copy and serialise into the chapter cache.
-    delete node.position
     if (node.type !== 'element') return
     const id = (node as Element).properties.id
     if (typeof id !== 'string') return
@@ -22,8 +20,7 @@ export function registerIds(tree: Root, file: VFile) {
       const first = seen.get(id)
       const where = first ? ` (first at ${first.line}:${first.column})` : ''
       const reason = `Id \`${id}\` is defined twice in this chapter${where}: links to it cannot tell them apart`
-      const message = file.message(reason, { place, ruleId: 'duplicate-id', source: 'nlmg' })
-      message.fatal = true
+      fail(file, reason, 'duplicate-id', place)
       return
     }
     seen.set(id, place)

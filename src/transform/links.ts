@@ -4,9 +4,10 @@
 import type { Image, Link, Nodes, Parent, Root } from 'mdast'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
+import { fail } from '../core/messages.js'
 import { checkImage } from '../project/images.js'
 import { resolveReferences } from './link-references.js'
-import '../core/data.js'
+import '../project/data.js'
 
 export interface LinkOptions {
   /** Folder the chapters' relative image paths start from. */
@@ -36,9 +37,9 @@ export function remarkLinks(options: LinkOptions) {
       // A purely decorative image says so in its title and keeps an empty alternative text, as WCAG asks.
       const decorative = node.alt === '' && node.title === 'decorative'
       if (decorative) node.title = null
-      else if (!node.alt || node.alt.trim() === '') fail(file, node, `Image \`${node.url}\` has no alternative text: describe it in \`![…](…)\`, or mark a purely decorative one \`![](${node.url} "decorative")\``, 'image-alt')
+      else if (!node.alt || node.alt.trim() === '') fail(file, `Image \`${node.url}\` has no alternative text: describe it in \`![…](…)\`, or mark a purely decorative one \`![](${node.url} "decorative")\``, 'image-alt', node)
       if ('ruleId' in verdict) {
-        fail(file, node, verdict.reason, verdict.ruleId)
+        fail(file, verdict.reason, verdict.ruleId, node)
         refused.add(node)
         continue
       }
@@ -62,12 +63,12 @@ function checkLink(node: Link, file: VFile): boolean {
   const slug = file.data.slug ?? 'chapter'
   const local = url.startsWith('#') ? { slug, fragment: url.slice(1) } : matchChapter(url)
   if (!local) {
-    fail(file, node, `Link \`${url}\` is neither a chapter (\`NN-slug.md#section\`), a section (\`#section\`) nor a web address`, 'link-target')
+    fail(file, `Link \`${url}\` is neither a chapter (\`NN-slug.md#section\`), a section (\`#section\`) nor a web address`, 'link-target', node)
     return false
   }
   const id = local.fragment ? `${local.slug}-${local.fragment}` : local.slug
   node.url = `#${id}`
-  file.data.references?.push({ id, kind: 'link', place: node.position?.start })
+  file.data.references?.push({ id, kind: 'link', place: node.position?.start, written: url })
   return true
 }
 
@@ -84,9 +85,4 @@ function remove(tree: Root, refused: Set<Nodes>) {
     parent.children.splice(index, 1, ...(keep as Parent['children']))
     return index
   })
-}
-
-function fail(file: VFile, node: Link | Image, reason: string, ruleId: string) {
-  const message = file.message(reason, { place: node.position, ruleId, source: 'nlmg' })
-  message.fatal = true
 }

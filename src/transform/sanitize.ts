@@ -11,7 +11,7 @@ import type { VFile } from 'vfile'
 import { auditHtml } from './html-audit.js'
 import { chapterSchema } from './html-schema.js'
 import { isStackOverflow, nodeTooDeep, reportTooDeep } from '../markdown/depth.js'
-import '../core/data.js'
+import '../project/data.js'
 
 /**
  * Parse the raw HTML of `tree` (from mdast-util-to-hast with `allowDangerousHtml`), report and remove whatever
@@ -26,16 +26,10 @@ export function sanitizeChapter(tree: Root, file: VFile, raws: Raw[]): Root {
     if (deep) reportTooDeep(file, deep)
     return { type: 'root', children: [] }
   }
-  // Only the author's raw HTML can hold what the schema refuses: Markdown's own links and images were checked
-  // by remark-links (which takes out any it refuses), and every other element and attribute is the pipeline's,
-  // all on the allow-list. So a chapter without raw HTML is left as it is: sanitising it changed nothing and
-  // cost a build 22 ms. test/hostile-property.test.ts holds this to account on generated hostile Markdown, and
-  // test/hast-sanitize.test.ts checks that sanitising such a chapter would change nothing.
-  if (raws.length === 0) return parsed
   // Note: remark-links wrote each checked image into the tree as this very URL.
   const schema = chapterSchema((file.data.images ?? []).map((image) => pathToFileURL(image).href))
   auditHtml(parsed, schema, file)
-  // Only raw HTML can hold an image whose source the schema refuses (html-schema.ts).
+  // An image whose source the schema refuses (html-schema.ts) would show only a broken-image icon.
   return withoutEmptyImages(sanitize(parsed, schema) as Root)
 }
 

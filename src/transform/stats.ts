@@ -5,7 +5,7 @@ import { toString } from 'mdast-util-to-string'
 import { syllable } from 'syllable'
 import { visitParents } from 'unist-util-visit-parents'
 import type { VFile } from 'vfile'
-import '../core/data.js'
+import '../project/data.js'
 
 /** Measure the chapter into `file.data.stats`. */
 export function remarkStats() {

@@ -10,9 +10,9 @@ import type { VFile } from 'vfile'
 import { checkDirectiveFences } from './directive-fences.js'
 import { sanitizeChapter } from './sanitize.js'
 import { registerIds } from './ids.js'
+import { recordBlocks } from './record-blocks.js'
 import type { Labels } from '../project/labels.js'
-import { isStackOverflow, nodeTooDeep, reportTooDeep } from '../markdown/depth.js'
-import '../core/data.js'
+import '../project/data.js'
 
 /**
  * Turn the chapter's mdast into hast; ids are prefixed with the chapter's slug so a whole book can share one page.
@@ -22,10 +22,7 @@ export const remarkToHast: Plugin<[{ labels: Labels }], MdastRoot, HastRoot> = f
   return (tree, file) => {
     const slug = file.data.slug ?? 'chapter'
     checkDirectiveFences(tree, file)
-    const deep = nodeTooDeep(tree)
-    if (deep) return tooDeep(file, deep)
-    try {
-      const hast = toHast(tree, {
+    const hast = toHast(tree, {
         allowDangerousHtml: true,
         clobberPrefix: `${slug}-`,
         footnoteLabel: options.labels.notes,
@@ -34,30 +31,19 @@ export const remarkToHast: Plugin<[{ labels: Labels }], MdastRoot, HastRoot> = f
         // Each back-link names its note and, for a note cited more than once, which citation it returns to.
         footnoteBackLabel: (index, again) => `${options.labels.backToText} (${index + 1}${again > 1 ? `, citation ${again}` : ''})`,
         footnoteBackContent: '↑'
-      }) as HastRoot
-      const raws = markNotes(hast, slug)
-      const safe = sanitizeChapter(hast, file, raws)
-      registerIds(safe, file)
-      return safe
-    } catch (error) {
-      // Note: the depth guard counts Markdown levels; raw HTML can still nest deeper than the stack allows.
-      if (!isStackOverflow(error)) throw error
-      return tooDeep(file)
-    }
+    }) as HastRoot
+    const raws = markNotes(hast, slug)
+    const safe = sanitizeChapter(hast, file, raws)
+    registerIds(safe, file)
+    recordBlocks(safe, file)
+    return safe
   }
-}
-
-function tooDeep(file: VFile, node?: Node): HastRoot {
-  reportTooDeep(file, node)
-  return { type: 'root', children: [] }
 }
 
 /**
  * Give notes book-wide ids and the roles of EPUB 3 and DPUB-ARIA (`noteref`, `endnotes`, `backlink`), and open
  * with a comma every note reference that follows another directly, so notes cited together read “2,1”, not “21”;
- * returns the raw HTML nodes, for the sanitiser. One walk does all three, as each walk of a chapter's tree costs
- * time of its own (at 100 chapters, one walk instead of three, and the image sweep in hast-sanitize.ts only
- * when needed, took each edition's transforms from 0.93 to 0.70 s).
+ * returns the raw HTML nodes, for the sanitiser.
  */
 function markNotes(tree: HastRoot, slug: string): Raw[] {
   const labelId = `${slug}-footnote-label`

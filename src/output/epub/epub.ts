@@ -7,7 +7,6 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Chapter as EpubChapter, Options as EpubOptions } from 'epub-gen-memory'
 import type { Chapter } from '../../book/book.js'
-import type { ChapterCache } from '../../book/chapter-cache.js'
 import type { ResolvedConfig } from '../../project/config.js'
 import { epubTree } from './hast.js'
 import { editionIdentifier } from './identifier.js'
@@ -28,8 +27,6 @@ export interface EpubInput {
   edition?: Edition
   /** Seconds since 1970 for every timestamp in the book (SOURCE_DATE_EPOCH); defaults to the book's date. */
   sourceDateEpoch?: number
-  /** Chapters' XHTML from earlier builds. */
-  cache?: ChapterCache
 }
 
 /** Build the EPUB for already-processed chapters. */
@@ -66,7 +63,7 @@ export async function buildEpub(input: EpubInput): Promise<Buffer> {
 }
 
 /** Each chapter's file name, title, sections (for the nav) and XHTML body. */
-async function epubChapters({ chapters, cache, edition = 'student' }: EpubInput, imageHref: (url: string) => string) {
+async function epubChapters({ chapters }: EpubInput, imageHref: (url: string) => string) {
   const fileOf = new Map<string, string>()
   for (const { file } of chapters) for (const id of file.data.ids ?? []) fileOf.set(id, `${file.data.slug}.xhtml`)
   // A chapter's XHTML depends on it and on which file holds each id of the book.
@@ -83,7 +80,7 @@ async function epubChapters({ chapters, cache, edition = 'student' }: EpubInput,
       const html = toXhtml(epubTree(chapter.tree, { filename, fileOf, imageHref: (url) => (images.push(url), imageHref(url)) }))
       return { html, images }
     }
-    const { html, images } = cache ? await cache.derived(file, edition, 'epub', [book], write) : write()
+    const { html, images } = write()
     // A kept XHTML registers the images writing it did.
     for (const url of images) imageHref(url)
     result.push({ id: slug, slug, filename, html, title: file.data.matter?.title ?? slug, sections: (file.data.headings ?? []).filter((h) => h.depth === 2) })

@@ -1,12 +1,11 @@
-// What a handout carries, taken from the processed chapters (one edition's hast): the key points and terms,
-// each question with its answer space (and, in the teacher edition, its guidance), and the activities.
-import { hasClass } from '../../core/hast-class.js'
+// What a handout carries, read from the record each chapter's pipeline made (`file.data`): the key points and
+// terms, each question with its answer space (and, in the teacher edition, its guidance), and the activities.
 import type { Element, ElementContent, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { SKIP, visit } from 'unist-util-visit'
-import type { Chapter } from '../../book/book.js'
+import type { Chapter } from '../../chapter/chapter.js'
 import { typeset } from '../../markdown/typography.js'
-import '../../core/data.js'
+import type { DefinitionInfo } from '../../project/data.js'
 
 export interface HandoutQuestion {
   label: string
@@ -28,10 +27,10 @@ export interface HandoutData {
   activities: string[]
 }
 
-/** One handout per chapter whose front matter asks for one. */
-export function handoutData(chapters: Chapter[]): HandoutData[] {
-  const definitions = collectDefinitions(chapters)
-  return chapters.flatMap(({ file, tree }) => {
+/** One handout per chapter whose front matter asks for one; `labels` name the questions as the guide does. */
+export function handoutData(chapters: Chapter[], labels: { question: string; essay: string }): HandoutData[] {
+  const definitions = new Map(chapters.flatMap(({ file }) => (file.data.definitions ?? []).map((d) => [d.id, d] as const)))
+  return chapters.flatMap(({ file }) => {
     const handout = file.data.matter?.handout
     if (!handout) return []
     return [{
@@ -41,75 +40,38 @@ export function handoutData(chapters: Chapter[]): HandoutData[] {
       viewing: handout.viewing,
       // Front matter is not Markdown, so its quotes and dashes are set here.
       keyPoints: handout.keyPoints.map(typeset),
-      keyTerms: handout.keyTerms.map((id) => definitions.get(id)).filter((d): d is { term: string; html: string } => d !== undefined),
-      questions: blocks(tree, 'question').map(question),
-      activities: handoutActivities(tree).map((node) => html(node.children))
+      keyTerms: handout.keyTerms.flatMap((id) => keyTerm(definitions.get(id))),
+      questions: (file.data.questions ?? []).map((q) => ({
+        label: `${q.kind === 'essay' ? labels.essay : labels.question} ${q.number}`,
+        lines: q.lines,
+        essay: q.kind === 'essay',
+        html: html(q.body ?? []),
+        answerHtml: q.answer ? html(q.answer) : undefined
+      })),
+      // The activities of the questions section: earlier ones belong to the chapter's body.
+      activities: (file.data.activities ?? []).filter((a) => a.afterQuestion).map((a) => html(a.body ?? []))
     }]
   })
 }
 
-function collectDefinitions(chapters: Chapter[]) {
-  const found = new Map<string, { term: string; html: string }>()
-  for (const { tree } of chapters) {
-    for (const node of blocks(tree, 'definition')) {
-      const [label, ...body] = node.children.filter((c): c is Element => c.type === 'element')
-      const id = String(node.properties.id).replace(/^term-/, '')
-      found.set(id, { term: textOf(label), html: html(firstSentence(body)) })
-    }
-  }
-  return found
+/** A key term with its definition's first sentence: the rest is in the glossary. */
+function keyTerm(definition: DefinitionInfo | undefined) {
+  return definition ? [{ term: definition.term, html: html(firstSentence(definition.body ?? [])) }] : []
 }
 
-/** A handout gives each key term its definition's first sentence: the rest is in the glossary. */
-function firstSentence(body: Element[]): Element[] {
-  const first = body.find((node) => node.tagName === 'p')
+function firstSentence(body: ElementContent[]): ElementContent[] {
+  const first = body.find((node): node is Element => node.type === 'element' && node.tagName === 'p')
   if (!first) return body
-  const copy = structuredClone(first)
   const kept: ElementContent[] = []
-  for (const child of copy.children) {
-    if (child.type === 'text') {
-      const end = /[.!?](?=\s|$)/.exec(child.value)
-      if (end) {
-        kept.push({ ...child, value: child.value.slice(0, end.index + 1) })
-        break
-      }
+  for (const child of first.children) {
+    const end = child.type === 'text' ? /[.!?](?=\s|$)/.exec(child.value) : null
+    if (child.type === 'text' && end) {
+      kept.push({ ...child, value: child.value.slice(0, end.index + 1) })
+      break
     }
     kept.push(child)
   }
-  copy.children = kept
-  return [copy]
-}
-
-function question(node: Element): HandoutQuestion {
-  const children = node.children.filter((c): c is Element => c.type === 'element')
-  const [label, ...rest] = children
-  const answer = rest.find((c) => hasClass(c, 'answer'))
-  const body = rest.filter((c) => c !== answer)
-  return {
-    label: textOf(label),
-    lines: Number(String(node.properties.dataLines ?? 4)),
-    essay: hasClass(node, 'question-essay'),
-    html: html(body),
-    answerHtml: answer ? html(answer.children.filter((c) => !(c.type === 'element' && hasClass(c, 'block-label')))) : undefined
-  }
-}
-
-/** The activities of the questions section: those after the first question (earlier ones belong to the chapter's body). */
-function handoutActivities(tree: Root): Element[] {
-  const both = blocks(tree, ['question', 'activity'])
-  const first = both.findIndex((node) => hasClass(node, 'question'))
-  return both.filter((node, i) => hasClass(node, 'activity') && first >= 0 && i > first)
-}
-
-function blocks(tree: Root, classNames: string | string[]): Element[] {
-  const wanted = typeof classNames === 'string' ? [classNames] : classNames
-  const found: Element[] = []
-  visit(tree, 'element', (node: Element) => {
-    if (!wanted.some((name) => hasClass(node, name))) return
-    found.push(node)
-    return SKIP
-  })
-  return found
+  return [{ ...first, children: kept }]
 }
 
 /** Serialise for a handout: notes and links lead nowhere on paper, so note markers go and links become text. */
@@ -128,10 +90,3 @@ function html(nodes: ElementContent[]): string {
   })
   return toHtml(root)
 }
-
-function textOf(node: Element | undefined): string {
-  let text = ''
-  if (node) visit(node, 'text', (t) => { text += t.value })
-  return text.trim()
-}
-

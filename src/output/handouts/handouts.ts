@@ -41,7 +41,7 @@ export interface HandoutResult {
 
 /** Print, split and combine the handouts of one edition. */
 export async function buildHandouts(job: HandoutJob): Promise<HandoutResult> {
-  const handouts = handoutData(job.chapters)
+  const handouts = handoutData(job.chapters, job.labels)
   if (handouts.length === 0) return { outputs: [], tooLong: [] }
   const html = (await job.templates.get('handouts.hbs'))(context(job, handouts))
   const file = path.join(job.workDir, `handouts-${job.edition}.html`)

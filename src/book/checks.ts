@@ -1,0 +1,69 @@
+// What only the whole book can tell: unique slugs and ids, links and glossary terms that resolve, sources that
+// are used, handouts that keep their spoiler promise. Problems are reported on the chapter they concern.
+import type { VFile } from 'vfile'
+import type { Chapter } from '../chapter/chapter.js'
+import { fail, warn } from '../core/messages.js'
+import type { Source } from '../project/schema.js'
+import type { SourcePlaces } from '../project/sources.js'
+import '../project/data.js'
+
+/** Book-wide checks over one edition's chapters (the teacher edition holds everything). */
+export function checkBook(chapters: Chapter[], sources: ReadonlyMap<string, Source>, sourcePlaces: SourcePlaces) {
+  const owner = definedIds(chapters)
+  const cited = new Set<string>()
+  const spoilerTerms = new Set(chapters.flatMap(({ file }) => (file.data.definitions ?? []).filter((d) => d.spoiler).map((d) => d.id)))
+  for (const { file } of chapters) {
+    for (const ref of file.data.references ?? []) {
+      if (owner.has(ref.id)) continue
+      if (ref.kind === 'term') fail(file, `Glossary term \`${ref.written ?? ref.id.slice(5)}\` is not defined (no \`:::definition\` with that id)`, 'term-unknown', ref.place)
+      else fail(file, `Link target \`${ref.written ?? `#${ref.id}`}\` does not exist: check the chapter's file name and the heading's id`, 'link-broken', ref.place)
+    }
+    for (const id of file.data.citations ?? []) cited.add(id)
+    checkHandout(file, owner, spoilerTerms)
+  }
+  for (const id of sources.keys()) {
+    const at = sourcePlaces.get(id)
+    if (!cited.has(id) && at) warn(at.file, `Source \`${id}\` is never cited`, 'source-unused', at.place)
+  }
+}
+
+/** Each id's chapter; a slug or id defined twice is an error on the second. */
+function definedIds(chapters: Chapter[]): Map<string, VFile> {
+  const owner = new Map<string, VFile>()
+  const slugs = new Map<string, VFile>()
+  for (const { file } of chapters) {
+    const slug = file.data.slug as string
+    const first = slugs.get(slug)
+    // The slug is the file's name: the message concerns the file as a whole.
+    if (first) fail(file, `Two chapters have the slug \`${slug}\` (also \`${first.basename}\`): rename one`, 'duplicate-slug')
+    slugs.set(slug, file)
+    for (const id of file.data.ids ?? []) {
+      const other = owner.get(id)
+      if (other && other !== file) fail(file, `Id \`${id}\` is defined twice (also in \`${other.basename}\`)`, 'duplicate-id', file.data.idPlaces?.[id])
+      if (!other) owner.set(id, file)
+    }
+  }
+  return owner
+}
+
+/** A handout's key terms exist; a before-viewing handout holds nothing that gives the story away. */
+function checkHandout(file: VFile, owner: Map<string, VFile>, spoilerTerms: Set<string>) {
+  const handout = file.data.matter?.handout
+  if (!handout) return
+  const places = file.data.matterPlaces ?? {}
+  handout.keyTerms.forEach((term, i) => {
+    if (!owner.has(`term-${term}`)) fail(file, `Handout key term \`${term}\` is not defined in the glossary`, 'term-unknown', places[`handout.keyTerms.${i}`])
+  })
+  if (handout.viewing !== 'before') return
+  const why = 'and cannot go into a before-viewing handout'
+  if (file.data.matter?.spoilers === 'full') fail(file, 'A before-viewing handout cannot come from a chapter with `spoilers: full`', 'handout-spoiler', places['handout.viewing'])
+  for (const q of file.data.questions ?? []) {
+    if (q.spoiler) fail(file, `Question ${q.number} stands in a spoiler block ${why}`, 'handout-spoiler', q.place)
+  }
+  for (const [i, activity] of (file.data.activities ?? []).entries()) {
+    if (activity.spoiler) fail(file, `Activity ${i + 1} stands in a spoiler block ${why}`, 'handout-spoiler', activity.place)
+  }
+  handout.keyTerms.forEach((term, i) => {
+    if (spoilerTerms.has(term)) fail(file, `Key term \`${term}\` has a definition that gives the story away ${why} (mark a safe definition \`spoilers="none"\`)`, 'handout-spoiler', places[`handout.keyTerms.${i}`])
+  })
+}

@@ -1,0 +1,87 @@
+// What each stage learns about a chapter travels on `file.data`, typed once here; later stages (the book's
+// checks, the handouts, the outputs) read this record, never the tree's classes.
+import type { ElementContent } from 'hast'
+import type { ChapterMatter } from './schema.js'
+
+/** A place in the source, for messages raised after the tree is gone. */
+export interface Place {
+  line: number
+  column: number
+}
+
+/** A section heading, with its globally unique id. */
+export interface HeadingInfo {
+  depth: number
+  text: string
+  id: string
+}
+
+/** A block the handouts carry: where it stands, whether it gives the story away, and (once hast exists) its content. */
+interface BlockRecord {
+  /** The block's element id in the chapter's hast. */
+  id: string
+  place?: Place
+  /** Inside a spoiler block, or anywhere in a `spoilers: full` chapter. */
+  spoiler: boolean
+  /** The block's rendered content, without its label (set by to-hast). */
+  body?: ElementContent[]
+}
+
+/** A question or essay prompt. */
+export interface QuestionInfo extends BlockRecord {
+  number: number
+  kind: 'question' | 'essay'
+  lines: number
+  /** The answer guidance, teacher edition only (set by to-hast). */
+  answer?: ElementContent[]
+}
+
+/** An activity; `afterQuestion` when it follows the chapter's first question (the handout carries those). */
+export interface ActivityInfo extends BlockRecord {
+  afterQuestion: boolean
+}
+
+/** A glossary definition; `body` holds its first paragraph. */
+export interface DefinitionInfo extends BlockRecord {
+  term: string
+}
+
+/** A reference to an id that must exist somewhere in the book, in the author's own words. */
+export interface IdReference {
+  id: string
+  place?: Place
+  kind: 'link' | 'term'
+  /** What the author wrote (the link's target or the term), for the message. */
+  written?: string
+}
+
+/** Word count and reading level of a chapter's prose. */
+export interface ChapterStats {
+  words: number
+  sentences: number
+  syllables: number
+  /** Flesch-Kincaid grade level. */
+  grade: number
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    slug: string
+    order: number
+    matter: ChapterMatter
+    /** Where each front-matter key path stands (`handout.keyTerms.1`). */
+    matterPlaces: Record<string, Place>
+    headings: HeadingInfo[]
+    /** Every id this chapter defines (headings, notes, definitions, bibliography entries). */
+    ids: string[]
+    /** Where the author wrote each id's element, when the tree knows (for messages about the id). */
+    idPlaces: Record<string, Place>
+    references: IdReference[]
+    citations: string[]
+    definitions: DefinitionInfo[]
+    activities: ActivityInfo[]
+    questions: QuestionInfo[]
+    images: string[]
+    stats: ChapterStats
+  }
+}
