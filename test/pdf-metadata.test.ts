@@ -35,7 +35,7 @@ describe('setPdfMetadata', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'nlmg-meta-'))
     const file = path.join(dir, 'out.pdf')
     const original = await printed()
-    const updated = setPdfMetadata(original, meta)
+    const updated = await setPdfMetadata(original, meta)
     // An update: the printed bytes are kept (only the old dates are overwritten, at the same length).
     expect(updated.length).toBeGreaterThan(original.length)
     expect(Buffer.from(updated.subarray(0, 8)).toString()).toBe(Buffer.from(original.subarray(0, 8)).toString())
@@ -62,13 +62,13 @@ describe('setPdfMetadata', () => {
     const text = Buffer.from(later).toString('latin1').replace(/D:\d{14}/g, 'D:20991231235959')
     later.set(Buffer.from(text, 'latin1'))
     expect(Buffer.from(later).equals(Buffer.from(original))).toBe(false)
-    expect(Buffer.from(setPdfMetadata(later, meta)).equals(Buffer.from(setPdfMetadata(original, meta)))).toBe(true)
+    expect(Buffer.from(await setPdfMetadata(later, meta)).equals(Buffer.from(await setPdfMetadata(original, meta)))).toBe(true)
   })
 
   it('should refuse, with a reason, a PDF whose cross-references are a stream', async () => {
     const doc = await PDFDocument.create()
     doc.addPage()
     const streamed = await doc.save({ useObjectStreams: true })
-    expect(() => setPdfMetadata(streamed, meta)).toThrow(/no classic cross-reference table/)
+    await expect(setPdfMetadata(streamed, meta)).rejects.toThrow(/no classic cross-reference table/)
   })
 })

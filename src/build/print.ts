@@ -100,7 +100,7 @@ async function printGuide(job: GuideJob): Promise<PrintedBook> {
     const html = await renderPrintHtml(job.templates, guideContext({ config, labels: job.labels, chapters: job.chapters, edition: job.edition }))
     const book = await printBook(guarded, { workDir: job.workDir, name: `${job.edition}-${config.paper}` }, html, contentsIds(job.chapters))
     if (guarded.problems.length > 0) throw new Error(`While printing: ${guarded.problems.join('; ')}`)
-    const pdf = setPdfMetadata(book.pdf, {
+    const pdf = await setPdfMetadata(book.pdf, {
       title: config.subtitle ? `${config.title}: ${config.subtitle}` : config.title,
       authors: config.authors,
       subject: config.description,

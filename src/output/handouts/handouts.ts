@@ -9,7 +9,7 @@ import type { Chapter } from '../../book/book.js'
 import type { BrowserSession } from '../../browser/browser.js'
 import type { ResolvedConfig } from '../../project/config.js'
 import { cssPageSize, fileUrl, printFonts } from '../../render/fonts.js'
-import { destinationPage, readPdf } from '../pdf/read.js'
+import { readPdf } from '../pdf/read.js'
 import { handoutData, type HandoutData } from './data.js'
 import type { Labels } from '../../project/labels.js'
 import type { PrintedBook } from '../pdf/print.js'
@@ -103,9 +103,7 @@ const fitLevels = 3
 async function printToFit(page: Page, count: number): Promise<{ printed: Uint8Array; starts: number[] }> {
   for (let level = 1; ; level++) {
     const printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 120_000 })
-    const starts = await bookmarkPages(printed, count)
-    const { PDFDocument } = await import('pdf-lib')
-    const total = (await PDFDocument.load(printed)).getPageCount()
+    const { starts, total } = await bookmarkPages(printed, count)
     const long = starts.map((start, i) => (starts[i + 1] ?? total) - start).flatMap((pages, i) => (pages > 2 ? [i] : []))
     if (long.length === 0 || level > fitLevels) return { printed, starts }
     await page.evaluate(
@@ -152,14 +150,8 @@ function fill(template: string, values: Record<string, string>) {
 }
 
 /** The first page (0-based) of each top-level bookmark: one per handout, in order. */
-function bookmarkPages(pdf: Uint8Array, count: number): Promise<number[]> {
-  return readPdf(pdf, async (doc) => {
-    const pages: number[] = []
-    for (const item of ((await doc.getOutline()) ?? []) as Array<{ dest: unknown }>) {
-      const index = await destinationPage(doc, item.dest)
-      if (index !== undefined) pages.push(index)
-    }
-    if (pages.length !== count) throw new Error(`Handouts: found ${pages.length} bookmarks for ${count} handouts`)
-    return pages
-  })
+async function bookmarkPages(pdf: Uint8Array, count: number): Promise<{ starts: number[]; total: number }> {
+  const { bookmarks, pageCount } = await readPdf(pdf)
+  if (bookmarks.length !== count) throw new Error(`Handouts: found ${bookmarks.length} bookmarks for ${count} handouts`)
+  return { starts: bookmarks, total: pageCount }
 }

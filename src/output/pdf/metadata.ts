@@ -16,13 +16,15 @@ export interface PdfMetadata {
   date: Date
 }
 
+import { readPdf } from './read.js'
+
 const latin1 = new TextDecoder('latin1')
 
 /** Return `pdf` with its document information set from `meta`. */
-export function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Uint8Array {
+export async function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
   const text = latin1.decode(pdf)
   const date = pdfDate(meta.date)
-  const trailer = readTrailer(text)
+  const trailer = { ...(await readPdf(pdf)).trailer, startxref: lastStartxref(text) }
   const patched = new Uint8Array(pdf)
   // Same length as Chromium's `D:YYYYMMDDHHmmSS+00'00'`, so no offset moves.
   for (const match of text.slice(0, 4096).matchAll(/\/(?:CreationDate|ModDate) \((D:\d{14}[+-]\d\d'\d\d')\)/g)) {
@@ -49,26 +51,13 @@ export function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Uint8Array {
   return out
 }
 
-export interface Trailer {
-  size: number
-  root: string
-  id?: string
-  startxref: number
-}
-
-/** The last trailer of a PDF with a classic cross-reference table (what Chromium writes). */
-export function readTrailer(text: string): Trailer {
-  const tail = text.slice(-2048)
-  const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail)?.[1]
-  const trailerAt = tail.lastIndexOf('trailer')
-  if (!startxref || trailerAt < 0 || !text.startsWith('xref', Number(startxref))) {
+/** The offset of the last cross-reference section: the number after the file's last `startxref`. */
+function lastStartxref(text: string): number {
+  const found = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text.slice(-1024))?.[1]
+  if (found === undefined || !text.startsWith('xref', Number(found))) {
     throw new Error('The printed PDF has no classic cross-reference table and trailer (has the browser changed how it writes PDFs?)')
   }
-  const dictionary = tail.slice(trailerAt, tail.lastIndexOf('startxref'))
-  const size = /\/Size (\d+)/.exec(dictionary)?.[1]
-  const root = /\/Root (\d+ \d+ R)/.exec(dictionary)?.[1]
-  if (!size || !root) throw new Error('The printed PDF\'s trailer names no /Size or /Root')
-  return { size: Number(size), root, id: /\/ID\s*(\[[^\]]*\])/.exec(dictionary)?.[1], startxref: Number(startxref) }
+  return Number(found)
 }
 
 /** A PDF text string: UTF-16BE with its byte-order mark, written in hex, so any character is safe. */

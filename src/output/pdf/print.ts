@@ -6,8 +6,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Page } from 'puppeteer'
 import type { GuardedPage } from '../../browser/browser.js'
-import { namedDestinations } from './dests.js'
-import { destinationPage, readPdf } from './read.js'
+import { readPdf } from './read.js'
 
 export interface PrintJob {
   /** Folder to write the page's HTML into (must be an allowed root of the page). */
@@ -82,43 +81,10 @@ export async function draftMode(page: Page, on: boolean): Promise<void> {
   }, on)
 }
 
-/**
- * The page each contents entry points to. Chromium names a link target's destination after its id, so each
- * entry's page is looked up by name, straight from the PDF's bytes (pdf-dests.ts), else through pdfjs.
- * Should a name not be found even there (an id Chromium wrote differently), the
- * contents' link annotations tell instead: the first internal links in the document are the contents' own
- * (nothing with links comes before it), one per entry, in order; a link wrapped over two lines gives two
- * annotations with one target, merged here.
- */
+/** The page (1-based) each contents entry points to: Chromium names a link target's destination after its id. */
 export async function contentsPages(pdf: Uint8Array, ids: string[]): Promise<{ pages: Map<string, number>; pageCount: number }> {
-  const found = namedDestinations(pdf)
-  if (found && ids.every((id) => found.pages.has(id))) return { pages: new Map(ids.map((id) => [id, (found.pages.get(id) as number) + 1])), pageCount: found.pageCount }
-  return contentsPagesByPdfjs(pdf, ids)
-}
-
-/** `contentsPages` through pdfjs: by destination name, else by the contents' link annotations. */
-export async function contentsPagesByPdfjs(pdf: Uint8Array, ids: string[]): Promise<{ pages: Map<string, number>; pageCount: number }> {
-  return readPdf(pdf, async (doc) => {
-    const named = await Promise.all(ids.map((id) => destinationPage(doc, id)))
-    if (named.every((index) => index !== undefined)) return { pages: new Map(ids.map((id, i) => [id, (named[i] as number) + 1])), pageCount: doc.numPages }
-    const targets: number[] = []
-    let previous: string | undefined
-    for (let n = 1; n <= doc.numPages && targets.length < ids.length; n++) {
-      const annotations = (await (await doc.getPage(n)).getAnnotations()) as Array<{ subtype: string; dest?: unknown; rect: number[] }>
-      const links = annotations
-        .filter((a) => a.subtype === 'Link' && a.dest)
-        .sort((a, b) => (b.rect[1] as number) - (a.rect[1] as number) || (a.rect[0] as number) - (b.rect[0] as number))
-      for (const link of links) {
-        const key = JSON.stringify(link.dest)
-        if (key === previous) continue
-        previous = key
-        const index = await destinationPage(doc, link.dest)
-        if (index === undefined) continue
-        targets.push(index + 1)
-        if (targets.length === ids.length) break
-      }
-    }
-    if (targets.length !== ids.length) throw new Error(`Contents: found ${targets.length} links for ${ids.length} entries`)
-    return { pages: new Map(ids.map((id, i) => [id, targets[i] as number])), pageCount: doc.numPages }
-  })
+  const { destinations, pageCount } = await readPdf(pdf)
+  const missing = ids.filter((id) => !destinations.has(id))
+  if (missing.length > 0) throw new Error(`The printed draft has no destination for the contents entries ${missing.join(', ')}`)
+  return { pages: new Map(ids.map((id) => [id, (destinations.get(id) as number) + 1])), pageCount }
 }

@@ -1,41 +1,70 @@
-// Reading a finished PDF back with pdfjs: open it, ask, always close it; destinations resolved to page indices.
-import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js'
+// The one module that reads PDFs, through pdf-lib: the page count, the page of each named destination (what
+// Chromium names after an element's id) and of each top-level bookmark, and the trailer an update appends to.
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString, type PDFObject } from 'pdf-lib'
 
-let loading: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined
+/** Chromium writes a destination's name as the UTF-8 bytes of its id. */
+const utf8 = new TextDecoder()
 
-/**
- * pdfjs, with its worker on this thread (in Node it runs there anyway, importing it on first use). Its
- * legacy build polyfills `Uint8Array.fromBase64` in JavaScript, for every module: Puppeteer then decodes
- * each PDF Chromium sends with it, about a second per 20 MB, so the polyfill is swapped for Node's decoder.
- */
-function loadPdfjs() {
-  loading ??= (async () => {
-    const native = 'fromBase64' in Uint8Array
-    const [pdfjs, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')])
-    Object.assign(globalThis, { pdfjsWorker: worker })
-    if (!native) {
-      const fromBase64 = (text: string) => Uint8Array.from(Buffer.from(text, 'base64'))
-      Object.defineProperty(Uint8Array, 'fromBase64', { value: fromBase64, configurable: true, writable: true })
-    }
-    return pdfjs
-  })()
-  return loading
+/** A PDF as read: its pages, named destinations and bookmarks. */
+export interface ReadPdf {
+  pageCount: number
+  /** Destination name → 0-based page index. */
+  destinations: Map<string, number>
+  /** The 0-based page of each top-level bookmark, in order. */
+  bookmarks: number[]
+  /** What an incremental update must name: the object count, the catalog, the file's id. */
+  trailer: { size: number; root: string; id?: string }
 }
 
-/** Run `read` on the parsed `pdf`; the document is destroyed afterwards whatever happens. */
-export async function readPdf<T>(pdf: Uint8Array, read: (doc: PDFDocumentProxy) => Promise<T>): Promise<T> {
-  const { getDocument } = await loadPdfjs()
-  const doc = await getDocument({ data: pdf.slice(), useSystemFonts: false, isEvalSupported: false }).promise
-  try {
-    return await read(doc)
-  } finally {
-    await doc.destroy()
+/** Read `pdf` (as Chromium prints it). */
+export async function readPdf(pdf: Uint8Array): Promise<ReadPdf> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false })
+  const pages = new Map(doc.getPages().map((page, index) => [page.ref, index]))
+  const pageOf = (dest: PDFObject | undefined): number | undefined => {
+    const target = resolve(doc, dest)
+    if (target instanceof PDFArray) return pages.get(target.get(0) as PDFRef)
+    if (target instanceof PDFDict) return pageOf(target.get(PDFName.of('D')))
+    return undefined
+  }
+  const destinations = new Map<string, number>()
+  const named = (key: string, dest: PDFObject | undefined) => {
+    const page = pageOf(dest)
+    if (page !== undefined) destinations.set(key, page)
+  }
+  // PDF 1.1's /Dests dictionary in the catalog, or PDF 1.2's name tree under /Names.
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict)
+  for (const [key, value] of dests?.entries() ?? []) named(utf8.decode(key.asBytes()), value)
+  walkNameTree(doc, doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict), named, 0)
+  const bookmarks: number[] = []
+  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)
+  for (let item = outlines?.lookupMaybe(PDFName.of('First'), PDFDict); item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+    const page = pageOf(item.get(PDFName.of('Dest'))) ?? pageOf(item.lookupMaybe(PDFName.of('A'), PDFDict)?.get(PDFName.of('D')))
+    if (page !== undefined) bookmarks.push(page)
+  }
+  const { Root, ID } = doc.context.trailerInfo
+  return {
+    pageCount: pages.size,
+    destinations,
+    bookmarks,
+    trailer: { size: doc.context.largestObjectNumber + 1, root: String(Root), id: ID ? String(ID) : undefined }
   }
 }
 
-/** The 0-based page a link's or bookmark's destination (named or explicit) points at, if it points anywhere. */
-export async function destinationPage(doc: PDFDocumentProxy, dest: unknown): Promise<number | undefined> {
-  const explicit = typeof dest === 'string' ? await doc.getDestination(dest) : (dest as unknown[] | null | undefined)
-  if (!explicit) return undefined
-  return doc.getPageIndex(explicit[0] as { num: number; gen: number })
+/** A reference or a destination name, looked up until it is an array or a dictionary. */
+function resolve(doc: PDFDocument, value: PDFObject | undefined): PDFObject | undefined {
+  const object = value instanceof PDFRef ? doc.context.lookup(value) : value
+  if (object instanceof PDFString || object instanceof PDFHexString || object instanceof PDFName) return undefined
+  return object
+}
+
+/** Every key and value of a name tree (its /Names pairs and /Kids), to a bounded depth. */
+function walkNameTree(doc: PDFDocument, node: PDFDict | undefined, each: (key: string, value: PDFObject | undefined) => void, depth: number) {
+  if (!node || depth > 32) return
+  const names = node.lookupMaybe(PDFName.of('Names'), PDFArray)
+  for (let i = 0; names && i + 1 < names.size(); i += 2) {
+    const key = names.lookup(i)
+    if (key instanceof PDFString || key instanceof PDFHexString) each(key.decodeText(), names.get(i + 1))
+  }
+  const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray)
+  for (let i = 0; kids && i < kids.size(); i++) walkNameTree(doc, kids.lookupMaybe(i, PDFDict), each, depth + 1)
 }

@@ -1,0 +1,2 @@
+// The generator's programmatic API: `build(options)` reads, checks and renders a book and returns a report.
+export { build, type BuildOptions, type BuildReport, type ChapterSummary } from './build/build.js'
