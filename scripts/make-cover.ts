@@ -4,12 +4,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { findBrowser, launchBrowser } from '../src/browser/browser.js'
-import { loadConfig } from '../src/project/config.js'
-import { packageRoot } from '../src/core/paths.js'
-import { fileUrl, printFonts } from '../src/render/fonts.js'
-import { loadLabels } from '../src/project/labels.js'
-import { createTemplates } from '../src/render/templates.js'
+import { findBrowser, launchBrowser } from '#src/browser/browser.js'
+import { loadConfig } from '#src/project/config.js'
+import { packageRoot } from '#src/core/paths.js'
+import { fileUrl, printFonts } from '#src/render/fonts.js'
+import { loadLabels } from '#src/project/labels.js'
+import { createTemplates } from '#src/render/templates.js'
 
 const root = path.resolve(process.argv[2] ?? '.')
 const { config } = await loadConfig(root)

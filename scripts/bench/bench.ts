@@ -2,8 +2,11 @@
 // `npm run bench`: generate a guide-size and a book-scale synthetic book, time our builds side by side with
 // pandoc and raw Chromium, judge the targets, and write docs/BENCHMARK.md. Never part of `npm test`.
 //
-//   node lib/bench/bench.js [--sizes guide,10,100] [--runs 3] [--whole-runs 3,3,1] [--words-per-chapter 1500]
-//                           [--out docs/BENCHMARK.md] [--keep] [--profile]
+//   npm run bench -- [--sizes guide,10,100] [--runs 3] [--whole-runs 3,3,1] [--words-per-chapter 1500]
+//                    [--out docs/BENCHMARK.md] [--keep] [--profile]
+//
+// (`npm run bench` compiles the product into lib/ and this folder into .cache/scripts/, then runs it.) Our
+// commands are timed as a user runs them, `node lib/cli.js …`, one whole process each.
 //
 // `guide` is this project's own guide; a number is a generated book of that many chapters. Runs are per size
 // (one number for all); the whole build, the slowest command, runs once on the 100-chapter book by default so
@@ -13,8 +16,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs, promisify } from 'node:util'
-import { findBrowser } from '../../src/browser/browser.js'
-import { packageRoot } from '../../src/core/paths.js'
+import { findBrowser } from '#src/browser/browser.js'
+import { packageRoot } from '#src/core/paths.js'
 import { commandsOf } from './dev.js'
 import { describeMachine } from './machine.js'
 import { handWritten, reportMarkdown } from './report.js'

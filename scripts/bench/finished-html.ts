@@ -4,15 +4,15 @@
 // writes them into the loaded page. Stylesheet, fonts and images are absolute file:// URLs, so the file can
 // live anywhere.
 import { readFile, writeFile } from 'node:fs/promises'
-import { bookFile, processBook } from '../../src/book/book.js'
-import { loadConfig } from '../../src/project/config.js'
-import { loadLabels } from '../../src/project/labels.js'
-import { contentsPages } from '../../src/output/pdf/print.js'
-import { contentsIds, guideContext, renderPrintHtml } from '../../src/render/print-html.js'
-import { readChapters } from '../../src/project/chapters.js'
-import type { Edition } from '../../src/project/schema.js'
-import { loadSources } from '../../src/project/sources.js'
-import { createTemplates } from '../../src/render/templates.js'
+import { bookFile, processBook } from '#src/book/book.js'
+import { loadConfig } from '#src/project/config.js'
+import { loadLabels } from '#src/project/labels.js'
+import { contentsPages } from '#src/output/pdf/print.js'
+import { contentsIds, guideContext, renderPrintHtml } from '#src/render/print-html.js'
+import { readChapters } from '#src/project/chapters.js'
+import type { Edition } from '#src/project/schema.js'
+import { loadSources } from '#src/project/sources.js'
+import { createTemplates } from '#src/render/templates.js'
 
 export interface FinishedHtmlOptions {
   root: string

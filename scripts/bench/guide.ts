@@ -2,8 +2,8 @@
 // folder (so `dev`'s edits never touch the real chapters), with its words counted by the build's own check.
 import { cp, readdir } from 'node:fs/promises'
 import path from 'node:path'
-import { build } from '../../src/build/build.js'
-import { packageRoot } from '../../src/core/paths.js'
+import { build } from '#src/build/build.js'
+import { packageRoot } from '#src/core/paths.js'
 import type { GeneratedBook } from './generate.js'
 
 /** Copy the guide into `dir` and describe it as the generator describes its books. */

@@ -1,5 +1,5 @@
 // The commands timed side by side, each as a user would type it, writing into a fresh folder per run.
-import { appendFile, mkdtemp, readdir, rm, stat } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { pdfPageCount } from './machine.js'
@@ -13,8 +13,6 @@ export interface Job {
   command: string
   /** Run once, writing into the empty folder `out`; the pages of the PDFs written, when it prints any. */
   run(out: string): Promise<{ measured: Measured; pages?: number }>
-  /** Untimed, before each run (`run` counts from 1). */
-  before?(run: number): Promise<void>
 }
 
 export interface JobContext {
@@ -27,48 +25,20 @@ export interface JobContext {
   html: string
   /** Whether pandoc runs here. */
   pandoc: boolean
-  /** The book's chapter that the rebuild after an edit changes. */
-  edited: string
 }
 
 /** The jobs for one book, in the order each round runs them. */
 export function jobsFor(ctx: JobContext): Job[] {
-  // A first build: the chapter cache starts empty (and is written as the build goes).
-  const build = (args: string[]) => (out: string) => measure(process.execPath, [ctx.cli, 'build', '--root', ctx.book, ...args, '--out', out, '--cache-dir', path.join(out, '.cache')])
-  // A rebuild: one cache for the book, filled by an untimed build before the first run.
-  const kept = `${ctx.book}-cache`
+  // Every build processes every chapter (there is no cache between builds): each run is a first build.
+  const build = (args: string[]) => (out: string) => measure(process.execPath, [ctx.cli, 'build', '--root', ctx.book, ...args, '--out', out])
   const epub = ['--format', 'epub', '--edition', 'student']
-  const rebuild = (out: string) => measure(process.execPath, [ctx.cli, 'build', '--root', ctx.book, ...epub, '--out', out, '--cache-dir', kept])
-  const fill = async (run: number) => {
-    if (run > 1 || (await stat(kept).catch(() => undefined))) return
-    const out = await mkdtemp(`${kept}-fill-`)
-    await rebuild(out)
-    await rm(out, { recursive: true, force: true })
-  }
   const pdfs = async (out: string) => (await Promise.all((await findPdfs(out)).map(pdfPageCount))).reduce((a, b) => a + b, 0)
   const jobs: Job[] = [
     {
       key: 'epub',
       label: 'our EPUB (student), first build',
-      command: 'node lib/cli.js build --root <book> --format epub --edition student --out <tmp> --cache-dir <tmp>/.cache   (empty cache)',
+      command: 'node lib/cli.js build --root <book> --format epub --edition student --out <tmp>',
       run: async (out) => ({ measured: await build(epub)(out) })
-    },
-    {
-      key: 'epub-warm',
-      label: 'our EPUB (student), rebuilt, nothing changed',
-      command: 'the same with --cache-dir <book>-cache, which an earlier build filled',
-      before: fill,
-      run: async (out) => ({ measured: await rebuild(out) })
-    },
-    {
-      key: 'epub-edit',
-      label: 'our EPUB (student), rebuilt after one chapter changed',
-      command: 'the same, after a blank line is added to one chapter (its text changed, its output not)',
-      before: async (run) => {
-        await fill(run)
-        await appendFile(path.join(ctx.book, 'chapters', ctx.edited), '\n')
-      },
-      run: async (out) => ({ measured: await rebuild(out) })
     },
     {
       key: 'pandoc',
@@ -80,7 +50,7 @@ export function jobsFor(ctx: JobContext): Job[] {
     {
       key: 'pdf',
       label: 'our PDF (student)',
-      command: 'node lib/cli.js build --root <book> --format pdf --edition student --out <tmp> --cache-dir <tmp>/.cache   (empty cache)',
+      command: 'node lib/cli.js build --root <book> --format pdf --edition student --out <tmp>',
       run: async (out) => ({ measured: await build(['--format', 'pdf', '--edition', 'student'])(out), pages: await pdfs(out) })
     },
     {
@@ -96,7 +66,7 @@ export function jobsFor(ctx: JobContext): Job[] {
     {
       key: 'all',
       label: 'our whole build (every format, both editions)',
-      command: 'node lib/cli.js build --root <book> --out <tmp> --cache-dir <tmp>/.cache   (empty cache)',
+      command: 'node lib/cli.js build --root <book> --out <tmp>',
       run: async (out) => ({ measured: await build([])(out), pages: await pdfs(out) })
     }
   ]

@@ -3,11 +3,11 @@
 // cost before any work begins.
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { findBrowser, launchBrowser } from '../../src/browser/browser.js'
-import { packageRoot } from '../../src/core/paths.js'
-import { namedDestinations } from '../../src/output/pdf/dests.js'
-import { setPdfMetadata } from '../../src/output/pdf/metadata.js'
-import { draftMode } from '../../src/output/pdf/print.js'
+import { findBrowser, launchBrowser } from '#src/browser/browser.js'
+import { packageRoot } from '#src/core/paths.js'
+import { namedDestinations } from '#src/output/pdf/dests.js'
+import { setPdfMetadata } from '#src/output/pdf/metadata.js'
+import { draftMode } from '#src/output/pdf/print.js'
 import { writeFinishedHtml } from './finished-html.js'
 import { measure } from './measure.js'
 

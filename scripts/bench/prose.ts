@@ -1,6 +1,6 @@
 // Deterministic prose: sentences of one to three clauses (from four words to about forty), built from the
 // vocabulary in words.ts, so paragraphs wrap, justify and paginate like written text.
-import { measure } from '../../src/transform/stats.js'
+import { measure } from '#src/transform/stats.js'
 import type { Random } from './random.js'
 import { adjectives, adverbs, conjunctions, determiners, names, nouns, openers, prepositions, verbs } from './words.js'
 

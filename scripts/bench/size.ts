@@ -39,16 +39,13 @@ export async function benchSize(o: SizeOptions): Promise<SizeResult> {
   log(`${o.book === 'guide' ? 'copied' : 'generated'} ${generated.words} words in ${book}`)
   const html = path.join(o.work, `print-${name}.html`)
   // Our PDF runs first in each round: raw Chromium needs the finished HTML, which needs one of our PDFs.
-  // The rebuild after an edit changes a chapter in the middle of the book (a blank line: the output stays the same).
-  const edited = generated.chapters[Math.floor(generated.chapters.length / 2)]?.file ?? ''
-  const jobs = jobsFor({ cli: o.cli, book, chromium: o.chromium, html, pandoc: o.pandoc, edited }).sort((a, b) => order(a.key) - order(b.key))
+  const jobs = jobsFor({ cli: o.cli, book, chromium: o.chromium, html, pandoc: o.pandoc }).sort((a, b) => order(a.key) - order(b.key))
   const rows: Row[] = jobs.map(({ key, label, command }) => ({ key, label, command, times: [], peakRss: 0, peakPss: 0 }))
   let pages = 0
   let profile: SizeResult['profile'] = []
   for (let run = 1; run <= o.runs; run++) {
     for (const [i, job] of jobs.entries()) {
       if (job.key === 'all' && run > o.wholeRuns) continue
-      await job.before?.(run)
       const out = await mkdtemp(path.join(o.work, `${job.key}-`))
       const { measured, pages: printed } = await job.run(out)
       if (measured.code !== 0 || printed === 0) throw new Error(`${job.label} failed (exit ${measured.code}):\n${measured.stderr}`)
