@@ -5,7 +5,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { findBrowser, launchBrowser } from '#src/browser/browser.js'
 import { packageRoot } from '#src/core/paths.js'
-import { namedDestinations } from '#src/output/pdf/dests.js'
+import { readPdf } from '#src/output/pdf/read.js'
 import { setPdfMetadata } from '#src/output/pdf/metadata.js'
 import { draftMode } from '#src/output/pdf/print.js'
 import { writeFinishedHtml } from './finished-html.js'
@@ -45,12 +45,12 @@ export async function profilePdf(options: ProfileOptions): Promise<Array<[string
     await draftMode(page, true)
     const draft = await page.pdf({ ...print, tagged: false, outline: false })
     clock('print pass 1: untagged draft (contents only painted and linked)')
-    namedDestinations(draft)
+    await readPdf(draft)
     await draftMode(page, false)
     clock('read the contents’ page numbers from the draft')
     const pdf = await page.pdf({ ...print, tagged: true, outline: true })
     clock('print pass 2: tagged, with bookmarks')
-    setPdfMetadata(pdf, { title: 'Benchmark', authors: ['Benchmark'], subject: 'Benchmark', keywords: [], creator: 'Benchmark', date: new Date(0) })
+    await setPdfMetadata(pdf, { title: 'Benchmark', authors: ['Benchmark'], subject: 'Benchmark', keywords: [], creator: 'Benchmark', date: new Date(0) })
     clock('set the document information (an incremental update)')
   } finally {
     await browser.close()
