@@ -4,7 +4,8 @@
 // writes them into the loaded page. Stylesheet, fonts and images are absolute file:// URLs, so the file can
 // live anywhere.
 import { readFile, writeFile } from 'node:fs/promises'
-import { bookFile, processBook } from '#src/book/book.js'
+import { processBook } from '#src/book/book.js'
+import { bookFile } from '#src/core/messages.js'
 import { loadConfig } from '#src/project/config.js'
 import { loadLabels } from '#src/project/labels.js'
 import { contentsPages } from '#src/output/pdf/print.js'
@@ -38,7 +39,7 @@ export async function writeFinishedHtml(options: FinishedHtmlOptions): Promise<v
   const { sources } = await loadSources(config.sourcesDir)
   const files = await readChapters(config.chaptersDir, bookFile(config.chaptersDir))
   lap('read configuration, sources and chapters')
-  const chapters = await processBook({ config, labels, sources, files }, options.edition)
+  const chapters = await processBook(files, { labels, sources, root: config.root, chaptersDir: config.chaptersDir }, options.edition)
   lap('process the chapters, one edition (a build also runs the teacher edition’s transforms, for the checks)')
   const { pages } = await contentsPages(new Uint8Array(await readFile(options.pdf)), contentsIds(chapters))
   lap('read the contents’ page numbers from a PDF we built')
