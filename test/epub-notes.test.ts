@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { epubNotes } from '../src/output/epub/notes.js'
 import { loadLabels } from '../src/project/labels.js'
 import { createProcessor } from '../src/chapter/processor.js'
-import { toXhtml } from '../src/output/epub/xhtml.js'
+import { toXhtml } from '../src/output/epub/xml.js'
 import { matter, root, sources } from './helpers.js'
 
 /** The real pipeline's hast for `markdown`, as chapter `notes`. */

@@ -17,7 +17,7 @@ import { fontFaces } from '../../render/fonts.js'
 import type { Labels } from '../../project/labels.js'
 import type { Edition } from '../../project/schema.js'
 import type { Templates } from '../../render/templates.js'
-import { toXhtml } from './xhtml.js'
+import { toXhtml } from './xml.js'
 
 export interface EpubInput {
   config: ResolvedConfig
