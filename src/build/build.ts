@@ -147,7 +147,7 @@ async function renderBook(options: BuildOptions, input: BookInput, report: Build
   const outputs: Output[] = []
   if (config.formats.includes('epub')) {
     for (const [edition, chapters] of editions) {
-      outputs.push({ path: `${edition}/${config.filename}.epub`, data: await buildEpub({ config, labels, chapters, templates, edition, sourceDateEpoch: epoch, cache: input.cache }) })
+      outputs.push({ path: `${edition}/${config.filename}.epub`, data: await buildEpub({ config, labels, chapters, templates, edition, sourceDateEpoch: epoch }) })
     }
     clock('epub')
   }
