@@ -19,6 +19,7 @@ import { imagePack } from './images.js'
 import { packEpub, type EpubEntry } from './pack.js'
 import { toXhtml } from './xml.js'
 
+/** What an EPUB is built from: the book, its processed chapters and the templates to render them with. */
 export interface EpubInput {
   config: ResolvedConfig
   labels: Labels
