@@ -2,7 +2,7 @@ import type { Root } from 'hast'
 import { h } from 'hastscript'
 import { describe, expect, it } from 'vitest'
 import { epubTree } from '../src/output/epub/hast.js'
-import { toXhtml } from '../src/output/epub/xhtml.js'
+import { toXhtml } from '../src/output/epub/xml.js'
 
 const options = {
   filename: 'plot.xhtml',

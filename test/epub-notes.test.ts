@@ -4,7 +4,7 @@ import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { epubNotes } from '../src/output/epub/notes.js'
 import { loadLabels } from '../src/project/labels.js'
-import { toXhtml } from '../src/output/epub/xhtml.js'
+import { toXhtml } from '../src/output/epub/xml.js'
 import { matter, processChapter } from './helpers.js'
 
 /** The real pipeline's hast for `markdown`, as chapter `notes`. */

@@ -1,23 +1,25 @@
-// The EPUB through epub-gen-memory: our own templates (nav with sections and landmarks, NCX, OPF with
-// accessibility metadata and the EPUB 3 cover), documents written as XHTML from the chapters' hast, fonts and
-// images packed from local files (epub-pack.ts), the same bytes for the same input.
-import { createHash } from 'node:crypto'
+// The EPUB, written file by file: every document rendered from our Handlebars templates (templates/epub/: the
+// OCF container, the OPF with accessibility metadata and the EPUB 3 cover, the nav with sections and landmarks,
+// the NCX, the pages), each chapter's body serialised from its hast as XHTML (xml.ts), fonts and images read from
+// local files, and all of it packed with fixed dates (pack.ts): the same input gives the same bytes.
+// docs/EPUB.md says why this is not left to epub-gen-memory.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
-import type { Chapter as EpubChapter, Options as EpubOptions } from 'epub-gen-memory'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Chapter } from '../../book/book.js'
+import { reproducibleDate } from '../../core/date.js'
 import type { ResolvedConfig } from '../../project/config.js'
+import type { Labels } from '../../project/labels.js'
+import type { Edition } from '../../project/schema.js'
+import { fontFaces } from '../../render/fonts.js'
+import type { Templates } from '../../render/templates.js'
 import { epubTree } from './hast.js'
 import { editionIdentifier } from './identifier.js'
 import { imagePack } from './images.js'
-import { packEpub } from './pack.js'
-import { fontFaces } from '../../render/fonts.js'
-import type { Labels } from '../../project/labels.js'
-import type { Edition } from '../../project/schema.js'
-import type { Templates } from '../../render/templates.js'
-import { toXhtml } from './xhtml.js'
+import { packEpub, type EpubEntry } from './pack.js'
+import { toXhtml } from './xml.js'
 
+/** What an EPUB is built from: the book, its processed chapters and the templates to render them with. */
 export interface EpubInput {
   config: ResolvedConfig
   labels: Labels
@@ -29,13 +31,17 @@ export interface EpubInput {
   sourceDateEpoch?: number
 }
 
+/** The documents' folder inside the zip; container.xml.hbs names the package document in it. */
+const oebps = 'OEBPS'
+
 /** Build the EPUB for already-processed chapters. */
 export async function buildEpub(input: EpubInput): Promise<Buffer> {
   const { config, labels, templates } = input
   const pack = imagePack(config.root)
   const coverHref = pack.href(pathToFileURL(config.coverFile).href, true)
-  const chapters = await epubChapters(input, pack.href)
-  const date = timestamp(config.date, input.sourceDateEpoch)
+  const chapters = epubChapters(input.chapters, pack.href)
+  const date = reproducibleDate(config.date, input.sourceDateEpoch)
+  const fonts = fontFaces()
   let order = 0
   const context = {
     book: { ...config, identifier: editionIdentifier(config.identifier, input.edition) },
@@ -43,81 +49,45 @@ export async function buildEpub(input: EpubInput): Promise<Buffer> {
     labels,
     coverHref,
     modified: `${date.toISOString().slice(0, 19)}Z`,
-    fonts: fontFaces(),
+    fonts,
     images: pack.images(),
     chapters,
     documents: [{ id: 'cover', filename: 'cover.xhtml' }, ...chapters],
     ncx: chapters.map((c) => ({ ...c, order: ++order, sections: c.sections.map((s) => ({ ...s, order: ++order })) }))
   }
-  await templates.registerPartials(['partials/epub-cover.hbs', 'partials/epub-chapter.hbs'])
-  // Note: epub-gen-memory runs these through EJS; Handlebars escapes `<` in data, so only the templates' own
-  // `<%= %>` tags (in chapter.xhtml.hbs) reach it.
-  const render = async (name: string) => (await templates.get(name))(context)
-  const chapterPartial = await templates.get('partials/epub-chapter.hbs')
-  const documents: EpubChapter[] = [
-    { title: config.title, filename: 'cover.xhtml', content: await render('partials/epub-cover.hbs'), beforeToc: true, excludeFromToc: true },
-    ...chapters.map((c) => ({ title: c.title, filename: c.filename, content: chapterPartial(c) }))
+  const render = async (name: string, data: object = context) => (await templates.get(name))(data)
+  const page = async (title: string, partial: string, data: object) => render('epub/chapter.xhtml.hbs', { ...context, title, body: await render(partial, data) })
+  const text = (name: string, data: string): EpubEntry => ({ name: `${oebps}/${name}`, data })
+  const entries: EpubEntry[] = [
+    { name: 'META-INF/container.xml', data: await render('epub/container.xml.hbs') },
+    text('content.opf', await render('epub/content.opf.hbs')),
+    text('toc.xhtml', await render('epub/toc.xhtml.hbs')),
+    text('toc.ncx', await render('epub/toc.ncx.hbs')),
+    text('style.css', await epubCss(config.stylesDir)),
+    text('cover.xhtml', await page(config.title, 'partials/epub-cover.hbs', context))
   ]
-  const options = await epubOptions(config, labels, render)
-  return packEpub({ options, documents, images: context.images, identifier: context.book.identifier, date })
+  for (const chapter of chapters) entries.push(text(chapter.filename, await page(chapter.title, 'partials/epub-chapter.hbs', chapter)))
+  for (const font of fonts) entries.push({ name: `${oebps}/fonts/${font.filename}`, data: await readFile(font.woff) })
+  for (const image of context.images) entries.push({ name: `${oebps}/images/${image.id}.${image.extension}`, data: await readFile(fileURLToPath(image.url)) })
+  return packEpub(entries, date)
 }
 
-/** Each chapter's file name, title, sections (for the nav) and XHTML body. */
-async function epubChapters({ chapters }: EpubInput, imageHref: (url: string) => string) {
+/** Each chapter's file name, title, sections (for the nav) and XHTML body, registering its images in order. */
+function epubChapters(chapters: Chapter[], imageHref: (url: string) => string) {
   const fileOf = new Map<string, string>()
   for (const { file } of chapters) for (const id of file.data.ids ?? []) fileOf.set(id, `${file.data.slug}.xhtml`)
-  // A chapter's XHTML depends on it and on which file holds each id of the book.
-  const book = createHash('sha256').update(JSON.stringify([...fileOf])).digest('hex')
-  const result = []
-  // One after another: images are registered in the order the chapters use them, cached or not.
-  for (const chapter of chapters) {
-    // Note: a kept chapter reads its tree only when asked for it, and a kept XHTML does not ask.
-    const { file } = chapter
+  return chapters.map(({ file, tree }) => {
     const slug = file.data.slug as string
     const filename = `${slug}.xhtml`
-    const write = () => {
-      const images: string[] = []
-      const html = toXhtml(epubTree(chapter.tree, { filename, fileOf, imageHref: (url) => (images.push(url), imageHref(url)) }))
-      return { html, images }
-    }
-    const { html, images } = write()
-    // A kept XHTML registers the images writing it did.
-    for (const url of images) imageHref(url)
-    result.push({ id: slug, slug, filename, html, title: file.data.matter?.title ?? slug, sections: (file.data.headings ?? []).filter((h) => h.depth === 2) })
-  }
-  return result
+    const html = toXhtml(epubTree(tree, { filename, fileOf, imageHref }))
+    return { id: slug, slug, filename, html, title: file.data.matter?.title ?? slug, sections: (file.data.headings ?? []).filter((h) => h.depth === 2) }
+  })
 }
 
-/** epub-gen-memory's options: the book's metadata, our templates, the fonts from their files. */
-async function epubOptions(config: ResolvedConfig, labels: Labels, render: (name: string) => Promise<string>): Promise<EpubOptions> {
-  return {
-    title: config.title,
-    author: config.authors,
-    publisher: config.publisher,
-    description: config.description,
-    lang: config.language,
-    date: config.date,
-    version: 3,
-    css: await epubCss(config.stylesDir),
-    tocTitle: labels.contents,
-    prependChapterTitles: false,
-    fonts: fontFaces().map((f) => ({ filename: f.filename, url: pathToFileURL(f.woff).href })),
-    contentOPF: await render('epub/content.opf.hbs'),
-    tocXHTML: await render('epub/toc.xhtml.hbs'),
-    tocNCX: await render('epub/toc.ncx.hbs'),
-    chapterXHTML: await render('epub/chapter.xhtml.hbs'),
-    ignoreFailedDownloads: false,
-    verbose: false
-  }
-}
-
+/** The book's EPUB stylesheet after an `@font-face` rule for each packed font. */
 async function epubCss(stylesDir: string): Promise<string> {
   const faces = fontFaces()
     .map((f) => `@font-face { font-family: "${f.family}"; font-weight: ${f.weight}; font-style: ${f.style}; src: url("fonts/${f.filename}") format("woff"); }`)
     .join('\n')
   return `${faces}\n${await readFile(path.join(stylesDir, 'epub.css'), 'utf8')}`
-}
-
-function timestamp(date: string, epoch?: number): Date {
-  return epoch !== undefined ? new Date(epoch * 1000) : new Date(`${date}T00:00:00Z`)
 }

@@ -1,6 +1,6 @@
 // The book's images as packed into the EPUB. Each file gets a name that depends only on its place in the
 // project (so builds in different folders or on different machines agree) and the media type readers need;
-// the library reads them from these file URLs, so nothing is fetched from a network.
+// epub.ts reads each from its file, so nothing is fetched from a network.
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 /** EPUB 3.2 core media types for images; readers need not show anything else. */
 const mediaTypes: Readonly<Record<string, string>> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', svg: 'image/svg+xml' }
 
-/** One image as epub-gen-memory records it (packed as `images/{id}.{extension}`), and whether it is the cover. */
+/** One image as packed (as `images/{id}.{extension}`), and whether it is the cover. */
 export interface PackedImage {
   url: string
   id: string

@@ -2,7 +2,7 @@ import { DOMParser } from '@xmldom/xmldom'
 import type { Element } from 'hast'
 import { h } from 'hastscript'
 import { describe, expect, it } from 'vitest'
-import { toXhtml } from '../src/output/epub/xhtml.js'
+import { toXhtml } from '../src/output/epub/xml.js'
 
 describe('toXhtml', () => {
   it('should close void elements in place and give every other element an end tag', () => {
@@ -27,6 +27,12 @@ describe('toXhtml', () => {
     const parsed = new DOMParser().parseFromString(xml, 'application/xml').documentElement
     expect(parsed?.getAttribute('title')).toBe(title)
     expect(parsed?.textContent).toBe('x < y && z > w ]]> end')
+  })
+
+  it('should write nothing XML forbids: no `]]>` in text, no U+FFFE or lone surrogate, a carriage return kept', () => {
+    const xml = toXhtml(h('p', { title: 'a\r\nb\uFFFE' }, ['c ]]> d\uFFFF \uD800e 😀 \uFDD1']))
+    expect(xml).toBe('<p title="a&#13;&#10;b">c ]]&gt; d e 😀 </p>')
+    expect(new DOMParser().parseFromString(xml, 'application/xml').documentElement?.getAttribute('title')).toBe('a\r\nb')
   })
 
   it('should drop comments and refuse raw HTML', () => {
