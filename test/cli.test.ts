@@ -58,7 +58,7 @@ describe('nlmg', () => {
   it('should check a good project, print word counts and exit 0', async () => {
     const result = await run(['check', '--root', project])
     expect(result.code).toBe(0)
-    expect(result.stdout).toMatch(/^opening\s+\d+ words\s+grade -?\d+\.\d$/m)
+    expect(result.stdout).toMatch(/^opening\s+\d+ words\s+grade -?\d+\.\d\s+\d+ citations, Wikipedia 0%$/m)
   })
 
   it('should report a content error with its file, line, column and rule, and exit 1', async () => {

@@ -3,7 +3,7 @@
 import type { VFile } from 'vfile'
 import type { Chapter } from '../chapter/chapter.js'
 import { fail, warn } from '../core/messages.js'
-import type { Source } from '../project/schema.js'
+import { isWikipedia, type Source } from '../project/schema.js'
 import type { SourcePlaces } from '../project/sources.js'
 import '../project/data.js'
 
@@ -20,11 +20,28 @@ export function checkBook(chapters: Chapter[], sources: ReadonlyMap<string, Sour
     }
     for (const id of file.data.citations ?? []) cited.add(id)
     checkHandout(file, owner, spoilerTerms)
+    checkWikipediaShare(file, sources)
   }
   for (const id of sources.keys()) {
     const at = sourcePlaces.get(id)
     if (!cited.has(id) && at) warn(at.file, `Source \`${id}\` is never cited`, 'source-unused', at.place)
   }
+}
+
+/** At most one citation in twenty may go to Wikipedia: a student should be able to check the original. */
+export const maxWikipediaShare = 1 / 20
+
+/** The share of a chapter's citations that go to Wikipedia, and the first of them. */
+export function wikipediaShare(file: VFile, sources: ReadonlyMap<string, Source>) {
+  const uses = file.data.citationUses ?? []
+  const wiki = uses.filter((use) => { const s = sources.get(use.id); return s !== undefined && isWikipedia(s) })
+  return { share: uses.length === 0 ? 0 : wiki.length / uses.length, wiki: wiki.length, all: uses.length, first: wiki[0] }
+}
+
+function checkWikipediaShare(file: VFile, sources: ReadonlyMap<string, Source>) {
+  const { share, wiki, all, first } = wikipediaShare(file, sources)
+  if (share <= maxWikipediaShare) return
+  fail(file, `${wiki} of this chapter's ${all} citations go to Wikipedia (at most one in twenty may): cite the sources Wikipedia itself cites`, 'wikipedia-share', first?.place)
 }
 
 /** Each id's chapter; a slug or id defined twice is an error on the second. */

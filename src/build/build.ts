@@ -2,7 +2,7 @@
 // Nothing is written unless every check passes; outputs are committed together at the end.
 import type { VFile } from 'vfile'
 import { processBook, type BookSettings, type Chapter } from '../book/book.js'
-import { checkBook } from '../book/checks.js'
+import { checkBook, wikipediaShare } from '../book/checks.js'
 import type { BrowserSession } from '../browser/browser.js'
 import { envEpoch } from '../core/date.js'
 import { bookFile, fail, hasErrors } from '../core/messages.js'
@@ -34,6 +34,9 @@ export interface ChapterSummary {
   title: string
   words: number
   grade: number
+  /** Citations in the chapter, and how many of them go to Wikipedia. */
+  citations: number
+  wikipedia: number
 }
 
 export interface BuildReport {
@@ -77,7 +80,10 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
   const teacher = await processBook(files, settings, 'teacher')
   checkBook(teacher, bibliography.sources, bibliography.places)
   report.files.push(...teacher.map((c) => c.file))
-  report.chapters = teacher.map(({ file }) => ({ slug: file.data.slug as string, title: file.data.matter?.title ?? '', words: file.data.stats?.words ?? 0, grade: file.data.stats?.grade ?? 0 }))
+  report.chapters = teacher.map(({ file }) => {
+    const { wiki, all } = wikipediaShare(file, bibliography.sources)
+    return { slug: file.data.slug as string, title: file.data.matter?.title ?? '', words: file.data.stats?.words ?? 0, grade: file.data.stats?.grade ?? 0, citations: all, wikipedia: wiki }
+  })
   clock('check')
   if (hasErrors(report.files) || options.checkOnly) return { ...report, ok: !hasErrors(report.files) }
 

@@ -41,7 +41,10 @@ async function main(argv: string[]): Promise<number> {
   const text = report.files.some((f) => f.messages.length > 0) ? (await import('vfile-reporter')).reporter(report.files, { quiet: true, color }) : ''
   if (text) process.stderr.write(`${text}\n`)
   if ((command === 'check' || values.stats) && report.chapters.length > 0) {
-    for (const c of report.chapters) print(`${c.slug.padEnd(20)} ${String(c.words).padStart(6)} words   grade ${c.grade.toFixed(1)}`)
+    for (const c of report.chapters) {
+      const wiki = c.citations === 0 ? '' : `   ${String(c.citations).padStart(4)} citations, Wikipedia ${Math.round((100 * c.wikipedia) / c.citations)}%`
+      print(`${c.slug.padEnd(20)} ${String(c.words).padStart(6)} words   grade ${c.grade.toFixed(1)}${wiki}`)
+    }
     print(`${'total'.padEnd(20)} ${String(report.chapters.reduce((n, c) => n + c.words, 0)).padStart(6)} words`)
   }
   for (const file of report.written) {

@@ -77,7 +77,10 @@ declare module 'vfile' {
     /** Where the author wrote each id's element, when the tree knows (for messages about the id). */
     idPlaces: Record<string, Place>
     references: IdReference[]
+    /** The sources cited, each once, in order of first citation. */
     citations: string[]
+    /** Every citation of a source, in order, with its place. */
+    citationUses: Array<{ id: string; place?: Place }>
     definitions: DefinitionInfo[]
     activities: ActivityInfo[]
     questions: QuestionInfo[]

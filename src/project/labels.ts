@@ -6,6 +6,9 @@ import { z } from 'zod'
 export const labelsSchema = z.object({
   spoiler: z.string(),
   spoilerChapter: z.string(),
+  /** The notice at the top of a chapter of spoiler level `premise`, and of level `none`. */
+  spoilerPremise: z.string(),
+  spoilerNone: z.string(),
   question: z.string(),
   essay: z.string(),
   answer: z.string(),
@@ -27,7 +30,7 @@ export const labelsSchema = z.object({
   keyTerms: z.string(),
   questions: z.string(),
   answerGuidanceIncluded: z.string(),
-  /** With {edition}, {chapter}, {from} and {to}. */
+  /** A Handlebars template with `edition`, `chapter`, `from`, `to` and `single` (one page). */
   guideReference: z.string(),
   handouts: z.string(),
   /** The cover page's name (its landmark and its label for assistive technology). */

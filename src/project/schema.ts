@@ -55,6 +55,15 @@ export const source = z
     accessed: z.union([z.string(), z.number()]).transform(String).optional()
   })
   .strict()
+  .refine((entry) => entry.url !== undefined || entry.container !== undefined, {
+    message: 'a source needs a `url` or a `container` (the publication that holds it), so a reader can check it',
+    path: ['title']
+  })
+
+/** Whether a source is Wikipedia itself (a student should be sent to what Wikipedia cites). */
+export function isWikipedia(entry: Source): boolean {
+  return /(^|\.)wikipedia\.org$/i.test(entry.url ? new URL(entry.url).hostname : '') || /^wikipedia$/i.test(entry.container ?? '')
+}
 
 export const sourceList = z.array(source)
 

@@ -23,6 +23,7 @@ export function createTemplates(dir: string) {
     return out
   })
   const cache = new Map<string, Promise<Template>>()
+  const texts = new Map<string, Template>()
   const compile = (source: string): Template => hbs.compile(source, compileOptions)
   return {
     /** Compile `name` (relative to the templates folder) once. */
@@ -33,6 +34,12 @@ export function createTemplates(dir: string) {
         cache.set(name, template)
       }
       return template
+    },
+    /** Plain text from a short template given as text (a label with fields): unescaped, for the caller to escape where it goes. */
+    text(source: string, context: object): string {
+      let template = texts.get(source)
+      if (!template) texts.set(source, (template = hbs.compile(source, { ...compileOptions, noEscape: true })))
+      return template(context)
     },
     /** Register each of `names` (e.g. `partials/cover.hbs`) as a partial under its base name. */
     async registerPartials(names: string[]) {

@@ -21,6 +21,7 @@ export interface CitationOptions {
 export function remarkCitations(options: CitationOptions) {
   return (tree: Root, file: VFile) => {
     const cited: string[] = []
+    file.data.citationUses = []
     file.data.references ??= []
     visit(tree, 'textDirective', (node: TextDirective, index, parent) => {
       if (node.name !== 'cite' || !parent || index === undefined) return
@@ -35,6 +36,7 @@ export function remarkCitations(options: CitationOptions) {
           continue
         }
         if (!cited.includes(id)) cited.push(id)
+        file.data.citationUses?.push({ id, place: node.position?.start })
         refs.push({ type: 'footnoteReference', identifier: `cite-${id}`, label: `cite-${id}` })
       }
       const before = parent.children[index - 1] as Text | undefined

@@ -36,9 +36,10 @@ export function remarkHeadings(options: { labels: Labels }) {
       data: { hProperties: { id: slug } }
     }
     file.data.ids.push(slug)
-    const banner = matter.spoilers === 'full'
-      ? [{ type: 'containerDirective' as const, name: 'spoiler', children: [blockLabel(options.labels.spoilerChapter)], data: { hName: 'div', hProperties: { className: ['spoiler', 'spoiler-chapter'], role: 'note' } } }]
-      : []
+    // Every chapter states its spoiler level at its top; only `full` is a warning.
+    const notice = { full: options.labels.spoilerChapter, premise: options.labels.spoilerPremise, none: options.labels.spoilerNone }[matter.spoilers]
+    const className = matter.spoilers === 'full' ? ['spoiler', 'spoiler-chapter'] : ['spoiler-level', `spoiler-level-${matter.spoilers}`]
+    const banner = [{ type: 'containerDirective' as const, name: 'spoiler', children: [blockLabel(notice)], data: { hName: 'div', hProperties: { className, role: 'note' } } }]
     tree.children.unshift(title, ...(banner as unknown as Root['children']))
   }
 }

@@ -139,15 +139,12 @@ function context(job: HandoutJob, handouts: HandoutData[]) {
         // The first two answer lines stay with the question's words; the rest may continue on the next page.
         questions: handout.questions.map((q) => ({ ...q, firstLines: Math.min(2, q.lines), restLines: Math.max(0, q.lines - 2) })),
         viewingLabel: handout.viewing === 'before' ? labels.beforeViewing : labels.afterViewing,
-        guideReference: fill(labels.guideReference, { edition: editionLabel.toLowerCase(), chapter: handout.title, from: String(from), to: String(to) })
+        guideReference: job.templates.text(labels.guideReference, { edition: editionLabel.toLowerCase(), chapter: handout.title, from, to, single: from === to })
       }
     })
   }
 }
 
-function fill(template: string, values: Record<string, string>) {
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '')
-}
 
 /** The first page (0-based) of each top-level bookmark: one per handout, in order. */
 async function bookmarkPages(pdf: Uint8Array, count: number): Promise<{ starts: number[]; total: number }> {
