@@ -38,8 +38,10 @@ describe('the guide', () => {
     expect(report.ok).toBe(true)
   })
 
-  it('should be a real guide: fourteen chapters, at least 15,000 words, each at reading grade 9 to 11', () => {
-    expect(report.chapters).toHaveLength(14)
+  it('should be a real guide: every chapter file built, at least 15,000 words, each at reading grade 9 to 11', async () => {
+    const files = (await readdir(path.join(root, 'chapters'))).filter((f) => f.endsWith('.md'))
+    expect(files.length).toBeGreaterThanOrEqual(14)
+    expect(report.chapters).toHaveLength(files.length)
     expect(report.chapters.reduce((n, c) => n + c.words, 0)).toBeGreaterThanOrEqual(15_000)
     for (const c of report.chapters) expect({ slug: c.slug, ok: c.grade >= 9 && c.grade <= 11 }).toEqual({ slug: c.slug, ok: true })
   })
@@ -84,8 +86,26 @@ describe('the guide', () => {
         const pages = await pdfPages(path.join(out, `${edition}/handouts/${chapter.file.replace(/\.md$/, '.pdf')}`))
         expect({ file: chapter.file, pages: pages.length <= 2 && pages.length >= 1 }).toEqual({ file: chapter.file, pages: true })
         const to = (starts[i + 1] ?? pageCount + 1) - 1
-        for (const page of pages) expect(page).toContain(`pages ${starts[i]}–${to}.`)
+        for (const page of pages) expect(page).toContain(starts[i] === to ? `page ${to}.` : `pages ${starts[i]}–${to}.`)
       }
+    }
+  })
+
+  it('should give handouts that stand alone: no pointer to text not on the sheet, a photocopying permission on each', async () => {
+    for (const edition of ['student', 'teacher']) {
+      for (const chapter of chapters.filter((c) => c.handout)) {
+        const text = (await pdfPages(path.join(out, `${edition}/handouts/${chapter.file.replace(/\.md$/, '.pdf')}`))).join('\n').replace(/\s+/g, ' ')
+        const pointers = [...text.matchAll(/\b(above|this chapter|the chapter)\b/gi)].map((m) => text.slice(Math.max(0, (m.index ?? 0) - 40), (m.index ?? 0) + 30))
+        expect({ handout: `${edition}/${chapter.file}`, pointers }).toEqual({ handout: `${edition}/${chapter.file}`, pointers: [] })
+        expect(text).toContain('Photocopiable: this sheet may be copied freely for use in a classroom.')
+      }
+    }
+  })
+
+  it('should name no working file of the guide in any output (a "seed" file and its number)', async () => {
+    for (const edition of ['student', 'teacher']) {
+      const texts = [await pdfText(path.join(out, `${edition}/${name}.pdf`)), await epubText(path.join(out, `${edition}/${name}.epub`))]
+      for (const text of texts) expect(text.match(/\bseed (?:file|document)s?\b|\bseed(?:s)? \d{3}\b/gi) ?? []).toEqual([])
     }
   })
 })

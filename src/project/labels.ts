@@ -33,6 +33,8 @@ export const labelsSchema = z.object({
   /** A Handlebars template with `edition`, `chapter`, `from`, `to` and `single` (one page). */
   guideReference: z.string(),
   handouts: z.string(),
+  /** The permission printed at the end of every handout. */
+  photocopying: z.string(),
   /** The cover page's name (its landmark and its label for assistive technology). */
   cover: z.string(),
   /** The name of the EPUB's list of landmarks. */
