@@ -1,12 +1,12 @@
 // The real command-line binary, run as a user runs it: help, exit codes, messages, dist/ left alone on failure,
 // and the live preview serving an edit.
-import { execFile, spawn } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { copyToTemp, root } from './helpers.js'
+import { copyToTemp, root, startDev } from './helpers.js'
 
 const cli = path.join(root, 'lib/cli.js')
 const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
@@ -107,17 +107,8 @@ describe('nlmg', () => {
   })
 
   it('should serve the guide with `dev` and serve an edit to a chapter', async () => {
-    const child = spawn(process.execPath, [cli, 'dev', '--root', project, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const { child, url } = await startDev(project)
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let output = ''
-        child.stdout.on('data', (chunk: Buffer) => {
-          output += chunk.toString()
-          const match = /at (http:\/\/\S+\/)/.exec(output)
-          if (match) resolve(match[1] as string)
-        })
-        child.once('exit', (code) => reject(new Error(`dev exited with ${code}`)))
-      })
       expect(await (await fetch(url)).text()).toContain('A short line.')
       const chapter = path.join(project, 'chapters/02-closing.md')
       const text = await readFile(chapter, 'utf8')

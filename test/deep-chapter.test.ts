@@ -1,12 +1,12 @@
 // One chapter nested 20,000 deep, met by each command as a user meets it: `check`, `build` and `dev` give the same
 // located `too-deep` message, build writes nothing, and the dev server stays up, shows the error in its page and
 // serves the chapter again once it is mended.
-import { execFile, spawn } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { readdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { copyToTemp, root } from './helpers.js'
+import { copyToTemp, root, startDev } from './helpers.js'
 
 const cli = path.join(root, 'lib/cli.js')
 const run = (args: string[]) =>
@@ -53,19 +53,10 @@ describe('a chapter nested 20,000 deep', () => {
   })
 
   it('should be shown by `dev` in its page with the same message, the server staying up and serving the mended chapter', async () => {
-    const child = spawn(process.execPath, [cli, 'dev', '--root', project, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const { child, url } = await startDev(project)
     let exited = false
     child.once('exit', () => (exited = true))
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let output = ''
-        child.stdout.on('data', (chunk: Buffer) => {
-          output += chunk.toString()
-          const match = /at (http:\/\/\S+\/)/.exec(output)
-          if (match) resolve(match[1] as string)
-        })
-        child.once('exit', (code) => reject(new Error(`dev exited with ${code}`)))
-      })
       const page = await fetch(url)
       expect(page.status).toBe(500)
       expect(located.exec(await page.text())?.slice(1, 3).join(':')).toBe(place)

@@ -4,6 +4,7 @@ import { VFile } from 'vfile'
 import { createChapterProcessor, processChapter as runPipeline } from '../src/chapter/chapter.js'
 import type { Edition, Source } from '../src/project/schema.js'
 import { loadLabels } from '../src/project/labels.js'
+import { spawn } from 'node:child_process'
 import { cp, mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -42,4 +43,19 @@ export async function copyToTemp(from: string, prefix: string): Promise<string> 
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix))
   await cp(from, dir, { recursive: true })
   return dir
+}
+
+/** Start `nlmg dev` on `project` as a user would, on a free port: the child process and the address it serves. */
+export async function startDev(project: string) {
+  const child = spawn(process.execPath, [path.join(root, 'lib/cli.js'), 'dev', '--root', project, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /at (http:\/\/\S+\/)/.exec(output)
+      if (match) resolve(match[1] as string)
+    })
+    child.once('exit', (code) => reject(new Error(`dev exited with ${code}`)))
+  })
+  return { child, url }
 }
