@@ -24,8 +24,8 @@ describe('remarkChapterMatter', () => {
     expect(errors[0]).toMatch(/^\d+:\d+ yaml$/)
   })
 
-  it('should reject unknown keys', async () => {
+  it('should reject unknown keys, at the key', async () => {
     const { errors } = await processChapter(`${matter('colour: red\n')}Text.\n`)
-    expect(errors).toEqual(['2:1 schema'])
+    expect(errors).toEqual(['5:1 schema'])
   })
 })

@@ -4,7 +4,8 @@ import path from 'node:path'
 import { VFile } from 'vfile'
 import { fail } from '../core/messages.js'
 import type { Place } from './data.js'
-import { sourceList, type Source } from './schema.js'
+import { z } from 'zod'
+import { source, type Source } from './schema.js'
 import { parseYaml } from './yaml.js'
 
 /** Where each source is defined: its file and the place of its entry. */
@@ -24,12 +25,23 @@ export async function loadSources(dir: string): Promise<Bibliography> {
   const sources = new Map<string, Source>()
   const places = new Map<string, { file: VFile; place?: Place }>()
   for (const file of files) {
-    const list = parseYaml(file, String(file.value), sourceList)
-    for (const [i, entry] of (list?.data ?? []).entries()) {
-      const place = list?.places[`${i}.id`]
-      if (sources.has(entry.id)) fail(file, `Duplicate source id \`${entry.id}\`: ids must be unique across chapters/sources/`, 'source-duplicate', place)
-      sources.set(entry.id, entry)
-      places.set(entry.id, { file, place })
+    // Each entry is checked on its own: one bad entry is reported where it stands and the rest stay usable.
+    const list = parseYaml(file, String(file.value), z.array(z.unknown()))
+    for (const [i, raw] of (list?.data ?? []).entries()) {
+      const at = (key: string) => list?.places[key] ?? list?.places[String(i)]
+      const entry = source.safeParse(raw)
+      if (!entry.success) {
+        for (const issue of entry.error.issues) {
+          // An unknown key is reported where it stands, not at its entry.
+          const key = 'keys' in issue && Array.isArray(issue.keys) ? issue.keys.slice(0, 1) : []
+          fail(file, `\`${[i, ...issue.path].join('.')}\`: ${issue.message}`, 'schema', at([i, ...issue.path, ...key].join('.')))
+        }
+        continue
+      }
+      const place = at(`${i}.id`)
+      if (sources.has(entry.data.id)) fail(file, `Duplicate source id \`${entry.data.id}\`: ids must be unique across chapters/sources/`, 'source-duplicate', place)
+      sources.set(entry.data.id, entry.data)
+      places.set(entry.data.id, { file, place })
     }
   }
   return { sources, files, places }

@@ -29,7 +29,10 @@ export function parseYaml<S extends z.ZodType>(file: VFile, text: string, schema
   const result = schema.safeParse(doc.toJS())
   if (!result.success) {
     for (const issue of result.error.issues) {
-      const node = nodeAt(doc.contents, issue.path as Array<string | number>)
+      // An unknown key is reported where it stands, not at the map that holds it.
+      const unknown = 'keys' in issue && Array.isArray(issue.keys) ? issue.keys[0] : undefined
+      const holder = nodeAt(doc.contents, issue.path as Array<string | number>)
+      const node = ((isMap(holder) && holder.items.find((item) => (item.key as { value?: unknown } | null)?.value === unknown)?.key) || holder) as YamlNode | undefined
       const where = issue.path.length > 0 ? `\`${issue.path.join('.')}\`` : 'the document'
       fail(file, `${where}: ${issue.message}`, 'schema', place(node?.range?.[0] ?? 0))
     }

@@ -2,8 +2,17 @@
 // Chromium names after an element's id) and of each top-level bookmark, and the trailer an update appends to.
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString, type PDFObject } from 'pdf-lib'
 
-/** Chromium writes a destination's name as the UTF-8 bytes of its id. */
 const utf8 = new TextDecoder()
+
+/** The id a destination was named after: Chromium writes the id percent-encoded, as in a URL's fragment. */
+function destinationName(key: PDFName): string {
+  const name = utf8.decode(key.asBytes())
+  try {
+    return decodeURIComponent(name)
+  } catch {
+    return name
+  }
+}
 
 /** A PDF as read: its pages, named destinations and bookmarks. */
 export interface ReadPdf {
@@ -33,7 +42,7 @@ export async function readPdf(pdf: Uint8Array): Promise<ReadPdf> {
   }
   // PDF 1.1's /Dests dictionary in the catalog, or PDF 1.2's name tree under /Names.
   const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict)
-  for (const [key, value] of dests?.entries() ?? []) named(utf8.decode(key.asBytes()), value)
+  for (const [key, value] of dests?.entries() ?? []) named(destinationName(key), value)
   walkNameTree(doc, doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict), named, 0)
   const bookmarks: number[] = []
   const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)
