@@ -3,6 +3,7 @@
 // `align` is obsolete in XHTML 5) and header cells their scope, images point at their packed copies, a task
 // list's checkboxes are labelled by their item's words.
 import type { Element, Root } from 'hast'
+import { visitParents } from 'unist-util-visit-parents'
 import { epubNotes } from './notes.js'
 
 export interface EpubTreeOptions {
@@ -16,23 +17,14 @@ export interface EpubTreeOptions {
 
 /** A copy of `tree` as the EPUB shows it. */
 export function epubTree(tree: Root, options: EpubTreeOptions): Root {
-  return epubNotes({ type: 'root', children: tree.children.map((child) => copy(child, options, false)) as Root['children'] })
-}
-
-/**
- * One node, copied and made ready. A lean copy (no positions, which the EPUB never reads) costs half of a
- * `structuredClone`; properties are copied one level deep, so nothing here may change an array in place.
- */
-function copy(node: Root['children'][number], options: EpubTreeOptions, inHead: boolean): Root['children'][number] {
-  if (node.type !== 'element') return { ...node, position: undefined }
-  const head = inHead || node.tagName === 'thead'
-  const element: Element = { type: 'element', tagName: node.tagName, properties: { ...node.properties }, children: [] }
-  element.children = node.children.map((child) => copy(child, options, head) as Element['children'][number])
-  relink(element, options)
-  if (element.tagName === 'img' && typeof element.properties.src === 'string') element.properties.src = options.imageHref(element.properties.src)
-  if (element.tagName === 'th' || element.tagName === 'td') cell(element, head)
-  if (element.tagName === 'li' || element.tagName === 'p') labelCheckbox(element)
-  return element
+  const copy = structuredClone(tree)
+  visitParents(copy, 'element', (element, ancestors) => {
+    relink(element, options)
+    if (element.tagName === 'img' && typeof element.properties.src === 'string') element.properties.src = options.imageHref(element.properties.src)
+    if (element.tagName === 'th' || element.tagName === 'td') cell(element, ancestors.some((a) => a.type === 'element' && a.tagName === 'thead'))
+    if (element.tagName === 'li' || element.tagName === 'p') labelCheckbox(element)
+  })
+  return epubNotes(copy)
 }
 
 /** Point a link at an id in another chapter to that chapter's file. */
