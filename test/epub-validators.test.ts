@@ -60,7 +60,7 @@ describe('EPUB with a decorative image, teacher edition', () => {
     const labels = await loadLabels(config.templatesDir)
     const { sources } = await loadSources(config.sourcesDir)
     const files = await readChapters(config.chaptersDir, bookFile(config.chaptersDir))
-    const chapters = await processBook(files, { labels, sources, root: config.root, chaptersDir: config.chaptersDir }, 'teacher')
+    const chapters = (await processBook(files, { labels, sources, root: config.root, chaptersDir: config.chaptersDir }, ['teacher'])).get('teacher') ?? []
     addDecorativeImage(chapters[0]?.tree as Root, pathToFileURL(path.join(config.chaptersDir, 'images/divider.png')).href)
     file = path.join(out, 'decorative.epub')
     await writeFile(file, await buildEpub({ config, labels, chapters, templates: createTemplates(config.templatesDir), edition: 'teacher' }))

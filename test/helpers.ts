@@ -1,7 +1,7 @@
 // Shared test helpers: run the real processor on inline Markdown, with a small source list.
 import { toHtml } from 'hast-util-to-html'
 import { VFile } from 'vfile'
-import { createChapterProcessor, processChapter as runPipeline } from '../src/chapter/chapter.js'
+import { createChapterProcessor, processChapter as runPipeline, type Chapter } from '../src/chapter/chapter.js'
 import type { Edition, Source } from '../src/project/schema.js'
 import { loadLabels } from '../src/project/labels.js'
 import { spawn } from 'node:child_process'
@@ -26,15 +26,15 @@ export function chapterFile(markdown: string, slug = 'chap', dir = '/book/chapte
 /** Process `markdown` as chapter `slug` through the one chapter pipeline; its HTML, file (data and messages). */
 export async function processChapter(markdown: string, options: { slug?: string; edition?: Edition; project?: string; sources?: Map<string, Source> } = {}) {
   const project = options.project ?? path.join(root, 'test/fixtures/book-basic')
+  const edition = options.edition ?? 'teacher'
   const processor = createChapterProcessor({
-    edition: options.edition ?? 'teacher',
     labels: await loadLabels(path.join(root, 'templates')),
     sources: options.sources ?? sources,
     chaptersDir: path.join(project, 'chapters'),
     root: project,
     stats: true
-  })
-  const { file, tree } = await runPipeline(processor, chapterFile(markdown, options.slug, path.join(project, 'chapters')))
+  }, [edition])
+  const { file, tree } = (await runPipeline(processor, chapterFile(markdown, options.slug, path.join(project, 'chapters')))).get(edition) as Chapter
   return { html: toHtml(tree), tree, file, errors: file.messages.filter((m) => m.fatal).map((m) => `${m.line}:${m.column} ${m.ruleId}`) }
 }
 

@@ -1,4 +1,4 @@
-// A book's chapters processed for each of its editions, through the one chapter pipeline.
+// A book's chapters processed for its editions, through the one chapter pipeline: each chapter read once.
 import type { VFile } from 'vfile'
 import { createChapterProcessor, processChapter, type Chapter, type ChapterSettings } from '../chapter/chapter.js'
 import type { Edition } from '../project/schema.js'
@@ -6,16 +6,16 @@ import type { Edition } from '../project/schema.js'
 export type { Chapter }
 
 /** Everything processing needs but the edition. */
-export type BookSettings = Omit<ChapterSettings, 'edition'>
+export type BookSettings = ChapterSettings
 
-/** Process every chapter file for `edition`; messages land on each chapter's own file. */
-export async function processBook(files: VFile[], settings: BookSettings, edition: Edition): Promise<Chapter[]> {
-  const processor = createChapterProcessor({ ...settings, edition })
-  const chapters: Chapter[] = []
+/** Process every chapter file for each of `editions`; messages land on each edition's own file of the chapter. */
+export async function processBook(files: VFile[], settings: BookSettings, editions: readonly Edition[]): Promise<Map<Edition, Chapter[]>> {
+  const processor = createChapterProcessor(settings, editions)
+  const book = new Map<Edition, Chapter[]>(editions.map((edition) => [edition, []]))
   for (const file of files) {
-    chapters.push(await processChapter(processor, file))
+    for (const [edition, chapter] of await processChapter(processor, file)) book.get(edition)?.push(chapter)
     // Let the event loop run between chapters: a browser starting beside the build is not held up.
     await new Promise((resolve) => setImmediate(resolve))
   }
-  return chapters
+  return book
 }

@@ -76,8 +76,9 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
   report.files.push(listing, ...bibliography.files)
   const settings: BookSettings = { labels, sources: bibliography.sources, root: config.root, chaptersDir: config.chaptersDir, stats: options.stats === true }
   clock('read')
-  // The teacher edition holds everything, so its messages are the checks.
-  const teacher = await processBook(files, settings, 'teacher')
+  // The teacher edition holds everything, so its messages are the checks; `check` processes only it.
+  const processed = await processBook(files, settings, options.checkOnly ? ['teacher'] : [...new Set(['teacher' as const, ...config.editions])])
+  const teacher = processed.get('teacher') ?? []
   checkBook(teacher, bibliography.sources, bibliography.places)
   report.files.push(...teacher.map((c) => c.file))
   report.chapters = teacher.map(({ file }) => {
@@ -86,10 +87,7 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
   })
   clock('check')
   if (hasErrors(report.files) || options.checkOnly) return { ...report, ok: !hasErrors(report.files) }
-
-  const editions: Array<[Edition, Chapter[]]> = []
-  for (const edition of config.editions) editions.push([edition, edition === 'teacher' ? teacher : await processBook(files, settings, edition)])
-  clock('editions')
+  const editions = config.editions.map((edition): [Edition, Chapter[]] => [edition, processed.get(edition) ?? []])
   const templates = createTemplates(config.templatesDir)
   const epoch = options.sourceDateEpoch ?? envEpoch()
   const outputs: Output[] = []

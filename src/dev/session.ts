@@ -45,7 +45,7 @@ export function createDevSession(options: { root: string; edition: Edition; urlF
     if (!config) return file
     const labels = await loadLabels(config.templatesDir)
     const bibliography = await loadSources(config.sourcesDir)
-    const processor = createChapterProcessor({ edition: options.edition, labels, sources: bibliography.sources, chaptersDir: config.chaptersDir, root: config.root })
+    const processor = createChapterProcessor({ labels, sources: bibliography.sources, chaptersDir: config.chaptersDir, root: config.root }, [options.edition])
     setup = { config, labels, bibliography, templates: createTemplates(config.templatesDir), processor }
     return setup
   }
@@ -61,7 +61,7 @@ export function createDevSession(options: { root: string; edition: Edition; urlF
       const text = String(read.value)
       let entry = processed.get(read.path)
       if (entry?.text !== text) {
-        const chapter = await processChapter(processor, read)
+        const chapter = (await processChapter(processor, read)).get(options.edition) as Chapter
         processed.set(read.path, (entry = { text, chapter, own: chapter.file.messages.length }))
       }
       // Book-wide messages are made afresh on every rebuild: a kept chapter keeps only its own.
