@@ -16,7 +16,7 @@ export interface PdfMetadata {
   date: Date
 }
 
-import { readPdf } from './read.js'
+import { readTrailer } from './read.js'
 
 const latin1 = new TextDecoder('latin1')
 
@@ -24,7 +24,7 @@ const latin1 = new TextDecoder('latin1')
 export async function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Promise<Uint8Array> {
   const text = latin1.decode(pdf)
   const date = pdfDate(meta.date)
-  const trailer = { ...(await readPdf(pdf)).trailer, startxref: lastStartxref(text) }
+  const trailer = readTrailer(pdf)
   const patched = new Uint8Array(pdf)
   // Same length as Chromium's `D:YYYYMMDDHHmmSS+00'00'`, so no offset moves.
   for (const match of text.slice(0, 4096).matchAll(/\/(?:CreationDate|ModDate) \((D:\d{14}[+-]\d\d'\d\d')\)/g)) {
@@ -49,15 +49,6 @@ export async function setPdfMetadata(pdf: Uint8Array, meta: PdfMetadata): Promis
   out.set(patched)
   out.set(new TextEncoder().encode(update), pdf.length)
   return out
-}
-
-/** The offset of the last cross-reference section: the number after the file's last `startxref`. */
-function lastStartxref(text: string): number {
-  const found = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text.slice(-1024))?.[1]
-  if (found === undefined || !text.startsWith('xref', Number(found))) {
-    throw new Error('The printed PDF has no classic cross-reference table and trailer (has the browser changed how it writes PDFs?)')
-  }
-  return Number(found)
 }
 
 /** A PDF text string: UTF-16BE with its byte-order mark, written in hex, so any character is safe. */
