@@ -12,7 +12,7 @@ import { loadSources } from '../src/project/sources.js'
 import { root } from './helpers.js'
 
 /** Words of a task that needs a template to work on: a grid, a log, a map, a frame to draw in. */
-const needsTemplate = /\b(storyboard|shot log|viewing log|log (?:each|the|every)|theme map|tick grid|fill in the (?:table|grid)|checklist|draw|sketch)\b/i
+const needsTemplate = /\b(draw|sketch|storyboard|log|map|grid|checklist|fill (?:in|out)|tick|record)/i
 
 describe('the guide’s handouts', () => {
   it('should carry a template (a table to fill in) with every drawing, logging or mapping task', async () => {
