@@ -13,7 +13,6 @@ import { loadLabels } from '../project/labels.js'
 import type { Edition } from '../project/schema.js'
 import { loadSources } from '../project/sources.js'
 import { createTemplates } from '../render/templates.js'
-import { buildEpub } from '../output/epub/epub.js'
 import '../project/data.js'
 
 export interface BuildOptions extends ConfigOverrides {
@@ -92,6 +91,8 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
   const epoch = options.sourceDateEpoch ?? envEpoch()
   const outputs: Output[] = []
   if (config.formats.includes('epub')) {
+    // Loaded only when asked for: `check` and a PDF-only build never load the EPUB writer and its zip library.
+    const { buildEpub } = await import('../output/epub/epub.js')
     for (const [edition, chapters] of editions) {
       outputs.push({ path: `${edition}/${config.filename}.epub`, data: await buildEpub({ config, labels, chapters, templates, edition, sourceDateEpoch: epoch }) })
     }
