@@ -2,8 +2,16 @@
 // Chromium names after an element's id) and of each top-level bookmark, and the trailer an update appends to.
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString, type PDFObject } from 'pdf-lib'
 
-/** Chromium writes a destination's name as the UTF-8 bytes of its id. */
+/** Chromium writes a destination's name as the UTF-8 bytes of its id, percent-encoded outside ASCII. */
 const utf8 = new TextDecoder()
+const destName = (bytes: Uint8Array) => {
+  const text = utf8.decode(bytes)
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text // A bare "%" in an id: the name was never encoded.
+  }
+}
 
 /** A PDF as read: its pages, named destinations and bookmarks. */
 export interface ReadPdf {
@@ -33,7 +41,7 @@ export async function readPdf(pdf: Uint8Array): Promise<ReadPdf> {
   }
   // PDF 1.1's /Dests dictionary in the catalog, or PDF 1.2's name tree under /Names.
   const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict)
-  for (const [key, value] of dests?.entries() ?? []) named(utf8.decode(key.asBytes()), value)
+  for (const [key, value] of dests?.entries() ?? []) named(destName(key.asBytes()), value)
   walkNameTree(doc, doc.catalog.lookupMaybe(PDFName.of('Names'), PDFDict)?.lookupMaybe(PDFName.of('Dests'), PDFDict), named, 0)
   const bookmarks: number[] = []
   const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)
