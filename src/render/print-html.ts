@@ -11,6 +11,7 @@ import { cssPageSize, fileUrl, printFonts } from './fonts.js'
 import type { Labels } from '../project/labels.js'
 import type { Edition, PaperSize } from '../project/schema.js'
 import type { Templates } from './templates.js'
+import { imprintTexts } from './front-matter.js'
 import path from 'node:path'
 
 export interface PrintContextInput {
@@ -113,8 +114,9 @@ export function contentsIds(chapters: Chapter[]): string[] {
   ])
 }
 
-/** Render the print template. */
+/** Render the print template, with the imprint's label templates filled in. */
 export async function renderPrintHtml(templates: Templates, context: ReturnType<typeof printContext>): Promise<string> {
-  await templates.registerPartials(['partials/cover.hbs'])
-  return (await templates.get('print.hbs'))(context)
+  await templates.registerPartials(['partials/cover.hbs', 'partials/front.hbs'])
+  const imprint = imprintTexts(templates, context.book, context.labels, context.editionLabel)
+  return (await templates.get('print.hbs'))({ ...context, imprint })
 }
