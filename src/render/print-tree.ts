@@ -46,8 +46,12 @@ function joinNoteMarks(tree: Root): void {
     if (isNowrap(parent)) return SKIP
     for (let i = 0; i < parent.children.length; i++) {
       if (!isNoteMark(parent.children[i])) continue
+      // A run of marks, across the empty text nodes the citation step leaves between them.
       let end = i
-      while (isNoteMark(parent.children[end + 1])) end++
+      for (let k = i + 1; k < parent.children.length; k++) {
+        if (isNoteMark(parent.children[k])) end = k
+        else if (!isEmptyText(parent.children[k])) break
+      }
       const before = takeWordBefore(parent.children, i)
       const start = i - before.removed
       end -= before.removed
@@ -61,6 +65,7 @@ function joinNoteMarks(tree: Root): void {
   })
 }
 
+const isEmptyText = (node: ElementContent | undefined) => node?.type === 'text' && node.value === ''
 const nowrap = (children: ElementContent[]): Element => ({ type: 'element', tagName: 'span', properties: { className: ['nowrap'] }, children })
 const isNowrap = (node: Element) => Array.isArray(node.properties.className) && node.properties.className.includes('nowrap')
 
@@ -72,7 +77,7 @@ const isNowrap = (node: Element) => Array.isArray(node.properties.className) && 
 function takeWordBefore(children: ElementContent[], i: number): { nodes: ElementContent[]; rest?: Text; removed: number } {
   let removed = 0
   // An empty text node (the citation step leaves some) separates nothing: look past it.
-  while (children[i - 1 - removed]?.type === 'text' && (children[i - 1 - removed] as Text).value === '') removed++
+  while (isEmptyText(children[i - 1 - removed])) removed++
   children.splice(i - removed, removed)
   const at = i - removed - 1
   const prev = children[at]
