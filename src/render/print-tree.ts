@@ -18,7 +18,7 @@ export function printTree(tree: Root): Root {
 }
 
 /** Whether `node` is a footnote reference (`<sup><a role="doc-noteref">`), as mdast-util-to-hast makes it. */
-export function isNoteMark(node: ElementContent | undefined): node is Element {
+export function isNoteMark(node: ElementContent | undefined): boolean {
   return node?.type === 'element' && node.tagName === 'sup' && node.children.some((c) => c.type === 'element' && c.properties.role === 'doc-noteref')
 }
 
