@@ -41,17 +41,21 @@ describe('build (fixture book)', () => {
     ])
   })
 
-  it('should print the cover, the contents with real page numbers and each chapter on its own pages', async () => {
+  it('should print the cover, a title page, an imprint, the contents with real page numbers and each chapter on its own pages', async () => {
     const pages = await pdfPages(path.join(out, 'teacher/fixture-book.pdf'))
     expect(pages[0]).toContain('Fixture Book')
     expect(pages[0]).toContain('TEACHER EDITION')
-    expect(pages[1]).toContain('Contents')
+    expect(pages[1]).toMatch(/Fixture Book[\s\S]*Test Author[\s\S]*Test Press/)
+    expect(pages[2]).toContain('How to cite this guide')
+    expect(pages[2]).toContain('Photocopiable')
+    const contents = 3
+    expect(pages[contents]).toContain('Contents')
     const opening = pages.findIndex((p) => /^\s*Opening Chapter\s*$/m.test(p) && p.includes('First section') && !p.includes('Contents')) + 1
     const closing = pages.findIndex((p) => p.includes('Closing Chapter') && p.includes('Second section') && !p.includes('Contents')) + 1
-    expect(opening).toBeGreaterThan(2)
+    expect(opening).toBeGreaterThan(contents + 1)
     expect(closing).toBeGreaterThan(opening)
-    expect(pages[1]).toMatch(new RegExp(`Opening Chapter\\s+${opening}\\b`))
-    expect(pages[1]).toMatch(new RegExp(`Closing Chapter\\s+${closing}\\b`))
+    expect(pages[contents]).toMatch(new RegExp(`Opening Chapter\\s+${opening}\\b`))
+    expect(pages[contents]).toMatch(new RegExp(`Closing Chapter\\s+${closing}\\b`))
     expect(pages[opening - 1]).toContain('ANSWER-GUIDANCE-ONE')
     expect(pages[closing - 1]).toContain('Ratio 2:1 stays as text, and so does 10:30.')
   })

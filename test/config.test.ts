@@ -23,7 +23,7 @@ describe('loadConfig', () => {
   it('should resolve every path to an absolute one and apply defaults', async () => {
     const { config, messages } = await withConfig((t) => t)
     expect(messages).toEqual([])
-    expect(config).toMatchObject({ root: project, chaptersDir: path.join(project, 'chapters'), outDir: path.join(project, 'dist'), coverFile: path.join(project, 'chapters/images/cover.png'), editions: ['student', 'teacher'], justify: true })
+    expect(config).toMatchObject({ root: project, chaptersDir: path.join(project, 'chapters'), outDir: path.join(project, 'dist'), coverFile: path.join(project, 'chapters/images/cover.png'), editions: ['student', 'teacher'], justify: false })
   })
 
   it('should let the command line override the file, through the same schema', async () => {

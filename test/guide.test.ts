@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildReport } from '../src/build/build.js'
 import { editionProblems, epubText, pdfText, teacherOnlyTexts } from './edition-checks.js'
 import { root } from './helpers.js'
-import { contentsProblems, readContents, strandedHeadings, type ChapterTitle } from './pdf-checks.js'
+import { bodyLines, contentsProblems, median, punctuationLines, readContents, shortPages, softHyphenated, strandedHeadings, type ChapterTitle } from './pdf-checks.js'
 import { epubcheck, pdfFonts, pdfPages } from './tools.js'
 
 const chaptersDir = path.join(root, 'chapters')
@@ -56,6 +56,49 @@ describe('the guide', () => {
     }
   })
 
+  it('should set each edition as a book: a measure of 60 to 75 characters, words whole, nothing stranded, no near-empty page', async () => {
+    for (const edition of ['student', 'teacher']) {
+      const pages = await pdfPages(path.join(out, `${edition}/${name}.pdf`), { asPrinted: true })
+      const first = readContents(pages).find((e) => e.text === chapters[0]?.title)?.page ?? 1
+      const measure = median(bodyLines(pages.slice(first - 1)).map((l) => l.length))
+      expect({ edition, measure: measure >= 60 && measure <= 75 }).toEqual({ edition, measure: true })
+      expect(softHyphenated(pages)).toEqual([])
+      expect(punctuationLines(pages)).toEqual([])
+      // Paper has no links: a note's back-link mark (↑) would lead nowhere.
+      expect(pages.filter((p) => p.includes('↑')).length).toBe(0)
+      // The cover and the title page are short by design; no other page may hold only a few lines.
+      expect({ edition, short: shortPages(pages).filter((n) => n > 2) }).toEqual({ edition, short: [] })
+    }
+  })
+
+  it('should print every name whole: each chapter whose source names Ishiguro names him on its own pages', async () => {
+    const pages = await pdfPages(path.join(out, `teacher/${name}.pdf`), { asPrinted: true })
+    const contents = readContents(pages)
+    const starts = chapters.map((c) => contents.find((e) => e.text === c.title)?.page ?? 0)
+    for (const [i, chapter] of chapters.entries()) {
+      const source = (await readFile(path.join(chaptersDir, chapter.file), 'utf8')).split(/^---$/m).slice(2).join('---')
+      if (!source.includes('Ishiguro')) continue
+      const text = pages.slice((starts[i] ?? 1) - 1, (starts[i + 1] ?? pages.length + 1) - 1).join('\n')
+      expect({ file: chapter.file, found: text.includes('Ishiguro') }).toEqual({ file: chapter.file, found: true })
+    }
+    expect(pages.join('\n')).not.toMatch(/Ishi(?!guro)/)
+  })
+
+  it('should open with a cover, a title page and an imprint (edition, rights, photocopying, how to cite) within four pages', async () => {
+    const labels = JSON.parse(await readFile(path.join(root, 'templates/labels.json'), 'utf8')) as Record<string, string>
+    const book = parse(await readFile(path.join(root, 'book.yaml'), 'utf8')) as { title: string; rights: string; publisher: string }
+    for (const edition of ['student', 'teacher']) {
+      const pages = (await pdfPages(path.join(out, `${edition}/${name}.pdf`))).slice(0, 4).map((p) => p.replace(/\s+/g, ' '))
+      const editionLabel = labels[edition === 'teacher' ? 'teacherEdition' : 'studentEdition'] as string
+      expect(pages.findIndex((p) => p.includes(book.title) && p.includes(book.publisher) && p.includes(editionLabel))).toBeGreaterThan(0)
+      const imprint = pages.find((p) => p.includes(labels.photocopyingGuide as string))
+      expect(imprint).toContain(book.rights)
+      expect(imprint).toContain(labels.howToCite)
+      // One credit on the cover: the publisher is not repeated there.
+      expect(pages[0]).not.toContain(book.publisher)
+    }
+  })
+
   it('should pass epubcheck with no errors or warnings in both editions', async () => {
     for (const edition of ['student', 'teacher']) {
       const result = await epubcheck(path.join(out, `${edition}/${name}.epub`))
@@ -98,6 +141,13 @@ describe('the guide', () => {
         const pointers = [...text.matchAll(/\b(above|this chapter|the chapter)\b/gi)].map((m) => text.slice(Math.max(0, (m.index ?? 0) - 40), (m.index ?? 0) + 30))
         expect({ handout: `${edition}/${chapter.file}`, pointers }).toEqual({ handout: `${edition}/${chapter.file}`, pointers: [] })
         expect(text).toContain('Photocopiable: this sheet may be copied freely for use in a classroom.')
+        const pages = await pdfPages(path.join(out, `${edition}/handouts/${chapter.file.replace(/\.md$/, '.pdf')}`), { asPrinted: true })
+        expect({ handout: chapter.file, stranded: punctuationLines(pages), hyphenated: softHyphenated(pages), backlinks: text.includes('↑') }).toEqual({
+          handout: chapter.file,
+          stranded: [],
+          hyphenated: [],
+          backlinks: false
+        })
       }
     }
   })

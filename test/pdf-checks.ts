@@ -68,3 +68,36 @@ export async function strandedHeadings(file: string): Promise<string[]> {
     return headings.has(last) ? [`page ${i + 1} ends with the heading “${last}”`] : []
   })
 }
+
+/**
+ * Lines of running text on `pages` as pdftotext lays them out: a table row or a contents entry (columns apart
+ * by three spaces or more) is not running text, nor is a line under 20 characters (a heading, a folio, the
+ * last words of a paragraph).
+ */
+export function bodyLines(pages: string[]): string[] {
+  return pages.flatMap((page) => page.split('\n').map((l) => l.trim())).filter((l) => l.length >= 20 && !/\s{3}/.test(l))
+}
+
+/** The median of `values`. */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+}
+
+/** Pages (1-based) holding fewer than `least` lines of text, the running head and the folio counted. */
+export function shortPages(pages: string[], least = 7): number[] {
+  return pages.flatMap((page, i) => (page.split('\n').filter((l) => l.trim() !== '').length < least ? [i + 1] : []))
+}
+
+/** Lines of nothing but punctuation: a stranded mark. A run of underscores is a blank to write in, not one. */
+export function punctuationLines(pages: string[]): string[] {
+  return pages.flatMap((page, i) =>
+    page.split('\n').flatMap((l) => (/^[\s\p{P}\p{S}]+$/u.test(l) && !/^[\s_]+$/.test(l) ? [`page ${i + 1}: “${l.trim()}”`] : []))
+  )
+}
+
+/** Words with a soft hyphen inside them, as a reader's search or copy would meet them. */
+export function softHyphenated(pages: string[]): string[] {
+  return pages.join('\n').match(/\S*\u00AD\S*/g) ?? []
+}

@@ -4,11 +4,11 @@ import { promisify } from 'node:util'
 
 const run = promisify(execFile)
 
-/** The text of each page of a PDF, in order. */
-export async function pdfPages(file: string): Promise<string[]> {
+/** The text of each page of a PDF, in order; `asPrinted` keeps any soft hyphen the text layer holds. */
+export async function pdfPages(file: string, options: { asPrinted?: boolean } = {}): Promise<string[]> {
   const { stdout } = await run('pdftotext', ['-layout', file, '-'], { maxBuffer: 64 * 1024 * 1024 })
   // Soft hyphens stay in the text layer where a word did not break there; a reader's search ignores them.
-  return stdout.replace(/\u00AD/g, '').split('\f').slice(0, -1)
+  return (options.asPrinted ? stdout : stdout.replace(/\u00AD/g, '')).split('\f').slice(0, -1)
 }
 
 /** Fonts of a PDF as `{ name, embedded }`. */

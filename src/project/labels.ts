@@ -38,7 +38,17 @@ export const labelsSchema = z.object({
   /** The cover page's name (its landmark and its label for assistive technology). */
   cover: z.string(),
   /** The name of the EPUB's list of landmarks. */
-  landmarks: z.string()
+  landmarks: z.string(),
+  /** The print edition's title page and imprint page (their names for assistive technology). */
+  titlePage: z.string(),
+  imprint: z.string(),
+  /** A Handlebars template with `edition`, `date` (written out in the book's language) and `publisher`. */
+  imprintPublished: z.string(),
+  /** The permission printed in the guide's imprint (the handouts carry `photocopying`). */
+  photocopyingGuide: z.string(),
+  howToCite: z.string(),
+  /** A Handlebars template with `authors`, `title`, `edition` (lower case), `publisher` and `year`. */
+  citation: z.string()
 })
 
 export type Labels = z.infer<typeof labelsSchema>

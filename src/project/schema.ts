@@ -90,7 +90,8 @@ export const bookConfig = z
     accessibilitySummary: z.string().min(1),
     rights: z.string().min(1).optional(),
     paper: paperSize.default('a4'),
-    justify: z.boolean().default(true),
+    /** Justified, soft-hyphenated text in the PDF; off by default (ragged right, no soft hyphen in the text layer). */
+    justify: z.boolean().default(false),
     formats: z.array(format).min(1).default(['pdf', 'epub', 'handouts']),
     editions: z.array(edition).min(1).default(['student', 'teacher']),
     outDir: z.string().min(1).default('dist'),

@@ -5,11 +5,13 @@ import { visit } from 'unist-util-visit'
 import { toHtml } from 'hast-util-to-html'
 import type { Chapter } from '../book/book.js'
 import { hyphenateTree, hyphenatorFor } from './hyphenate.js'
+import { printTree } from './print-tree.js'
 import type { ResolvedConfig } from '../project/config.js'
 import { cssPageSize, fileUrl, printFonts } from './fonts.js'
 import type { Labels } from '../project/labels.js'
 import type { Edition, PaperSize } from '../project/schema.js'
 import type { Templates } from './templates.js'
+import { imprintTexts } from './front-matter.js'
 import path from 'node:path'
 
 export interface PrintContextInput {
@@ -18,7 +20,7 @@ export interface PrintContextInput {
   chapters: Chapter[]
   edition: Edition
   paper: PaperSize
-  /** Soft-hyphenates prose words (print only). */
+  /** Soft-hyphenates prose words (print only, and only for justified text: see `guideContext`). */
   hyphenate?: (word: string) => string
   /** How the page addresses a local file: a file URL for print, a server path for the live preview. */
   urlFor?: (file: string) => string
@@ -57,7 +59,7 @@ export function printContext(input: PrintContextInput) {
         running: matter?.short ?? matter?.title ?? slug,
         page: page(slug),
         sections: (file.data.headings ?? []).filter((h) => h.depth === 2).map((h) => ({ id: h.id, text: h.text, page: page(h.id) })),
-        html: cached(input.htmlCache, chapter, () => chapterHtml(relocate(input.hyphenate ? hyphenateTree(structuredClone(tree), input.hyphenate) : tree, input.urlFor)))
+        html: cached(input.htmlCache, chapter, () => chapterHtml(relocate(paperTree(tree, input.hyphenate), input.urlFor)))
       }
     })
   }
@@ -72,6 +74,12 @@ function cached(cache: WeakMap<Chapter, string> | undefined, chapter: Chapter, m
   return html
 }
 
+/** The chapter's tree for paper (a copy: the EPUB shares the original), soft-hyphenated if asked. */
+function paperTree(tree: HastRoot, hyphenate?: (word: string) => string): HastRoot {
+  const copy = printTree(tree)
+  return hyphenate ? hyphenateTree(copy, hyphenate) : copy
+}
+
 /** Point local images at `urlFor` (chapters carry file URLs); a copy, so the shared tree is left alone. */
 function relocate(tree: HastRoot, urlFor?: (file: string) => string): HastRoot {
   if (!urlFor) return tree
@@ -83,9 +91,14 @@ function relocate(tree: HastRoot, urlFor?: (file: string) => string): HastRoot {
   return copy
 }
 
-/** The guide's print context exactly as the PDF stage prints it: the book's paper, soft-hyphenated prose. */
+/**
+ * The guide's print context exactly as the PDF stage prints it, on the book's paper. Ragged-right text (the
+ * default) gets no soft hyphens at all: every one stays in the PDF's text layer, where it splits words for
+ * search and copying. Only justified text (`justify: true`) is soft-hyphenated, and accepts that cost.
+ */
 export function guideContext(input: Pick<PrintContextInput, 'config' | 'labels' | 'chapters' | 'edition'>) {
-  return printContext({ ...input, paper: input.config.paper, hyphenate: hyphenatorFor(input.config.language) })
+  const hyphenate = input.config.justify ? hyphenatorFor(input.config.language) : undefined
+  return printContext({ ...input, paper: input.config.paper, hyphenate })
 }
 
 /** Serialise one chapter's hast. */
@@ -101,8 +114,9 @@ export function contentsIds(chapters: Chapter[]): string[] {
   ])
 }
 
-/** Render the print template. */
+/** Render the print template, with the imprint's label templates filled in. */
 export async function renderPrintHtml(templates: Templates, context: ReturnType<typeof printContext>): Promise<string> {
-  await templates.registerPartials(['partials/cover.hbs'])
-  return (await templates.get('print.hbs'))(context)
+  await templates.registerPartials(['partials/cover.hbs', 'partials/front.hbs'])
+  const imprint = imprintTexts(templates, context.book, context.labels, context.editionLabel)
+  return (await templates.get('print.hbs'))({ ...context, imprint })
 }

@@ -6,6 +6,7 @@ import { SKIP, visit } from 'unist-util-visit'
 import type { Chapter } from '../../chapter/chapter.js'
 import { typeset } from '../../markdown/typography.js'
 import type { DefinitionInfo } from '../../project/data.js'
+import { isNoteMark } from '../../render/print-tree.js'
 
 export interface HandoutQuestion {
   label: string
@@ -79,7 +80,7 @@ function html(nodes: ElementContent[]): string {
   const root: Root = structuredClone({ type: 'root', children: nodes })
   visit(root, 'element', (node: Element, index, parent) => {
     if (!parent || index === undefined) return
-    if (node.tagName === 'sup' && node.children.some((c) => c.type === 'element' && c.properties.role === 'doc-noteref')) {
+    if (isNoteMark(node)) {
       parent.children.splice(index, 1)
       return [SKIP, index]
     }
