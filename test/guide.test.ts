@@ -134,6 +134,18 @@ describe('the guide', () => {
     }
   })
 
+  it('should fit every handout of both editions on two pages of US Letter as well', async () => {
+    const letter = await mkdtemp(path.join(os.tmpdir(), 'nlmg-guide-letter-'))
+    try {
+      const printed = await build({ root, outDir: letter, paper: 'letter', formats: ['handouts'] })
+      const tooLong = printed.files.flatMap((f) => f.messages.filter((m) => m.ruleId === 'handout-length').map((m) => `${f.basename}: ${m.reason}`))
+      expect(tooLong).toEqual([])
+      expect(printed.ok).toBe(true)
+    } finally {
+      await rm(letter, { recursive: true, force: true })
+    }
+  })
+
   it('should give handouts that stand alone: no pointer to text not on the sheet, a photocopying permission on each', async () => {
     for (const edition of ['student', 'teacher']) {
       for (const chapter of chapters.filter((c) => c.handout)) {

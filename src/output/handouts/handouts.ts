@@ -93,8 +93,8 @@ export async function buildHandouts(job: HandoutJob): Promise<HandoutResult> {
   return { outputs, tooLong }
 }
 
-/** Tighter spacing steps, then a wider measure (styles/handout.css `.fit-N`); type never goes below 11pt. */
-const fitLevels = 4
+/** Tighter spacing steps, then a wider measure, then (the teacher's guidance only) 10pt type: styles/handout.css `.fit-N`. */
+const fitLevels = 5
 
 /**
  * Print; any handout over two pages gets the next `fit-N` class and the whole set is printed again,
