@@ -29,7 +29,7 @@ export async function readPdf(pdf: Uint8Array): Promise<ReadPdf> {
   const destinations = new Map<string, number>()
   const named = (key: string, dest: PDFObject | undefined) => {
     const page = pageOf(dest)
-    if (page !== undefined) destinations.set(key, page)
+    if (page !== undefined) destinations.set(idOf(key), page)
   }
   // PDF 1.1's /Dests dictionary in the catalog, or PDF 1.2's name tree under /Names.
   const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict)
@@ -67,4 +67,13 @@ function walkNameTree(doc: PDFDocument, node: PDFDict | undefined, each: (key: s
   }
   const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray)
   for (let i = 0; kids && i < kids.size(); i++) walkNameTree(doc, kids.lookupMaybe(i, PDFDict), each, depth + 1)
+}
+
+/** The id a destination is named after: Chromium percent-encodes it (`…-mise-en-sc%C3%A8ne` for `…-mise-en-scène`). */
+function idOf(name: string): string {
+  try {
+    return decodeURIComponent(name)
+  } catch {
+    return name // Not percent-encoded after all (a lone `%`): the name is the id.
+  }
 }
