@@ -38,7 +38,11 @@ export const labelsSchema = z.object({
   /** The cover page's name (its landmark and its label for assistive technology). */
   cover: z.string(),
   /** The name of the EPUB's list of landmarks. */
-  landmarks: z.string()
+  landmarks: z.string(),
+  /** The web edition's search page (its title and heading). */
+  search: z.string(),
+  /** The web edition's 404 page (its title and heading). */
+  notFound: z.string()
 })
 
 export type Labels = z.infer<typeof labelsSchema>
