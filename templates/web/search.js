@@ -32,8 +32,9 @@
       status.textContent = ''
       return
     }
-    var results = index.search(query).slice(0, 50)
-    results.forEach(function (result) { list.appendChild(item(result)) })
+    var results = index.search(query)
+    // The best fifty are shown; the count is of every section found.
+    results.slice(0, 50).forEach(function (result) { list.appendChild(item(result)) })
     var count = results.length === 0 ? status.dataset.none : results.length === 1 ? status.dataset.one : results.length + ' ' + status.dataset.many
     status.textContent = count + ' “' + query + '”'
   }
