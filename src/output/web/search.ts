@@ -2,7 +2,7 @@
 // section of a chapter (its heading's id is where a result leads), indexed by MiniSearch and written as a
 // script that sets a global. A script, not JSON fetched at run time: a page opened from disk (file://) may not
 // fetch, but it may load a script, so search works offline as well as from any static host.
-import type { Element, Root } from 'hast'
+import type { Element, ElementContent, Root } from 'hast'
 import { toText } from 'hast-util-to-text'
 import MiniSearch, { type Options } from 'minisearch'
 import { hasClass } from '../../core/hast-class.js'
@@ -40,7 +40,7 @@ export function searchDocuments(tree: Root, page: { filename: string; title: str
       current = section(node, page)
       documents.push(current)
     } else if (current) {
-      current.text += ` ${toText(node as Element)}`
+      current.text += ` ${toText(withoutNoterefs(node))}`
     }
   }
   for (const document of documents) {
@@ -48,6 +48,16 @@ export function searchDocuments(tree: Root, page: { filename: string; title: str
     document.excerpt = excerpt(document.text)
   }
   return documents
+}
+
+/** A copy of `node` without note references: their numbers are not words, and would show in excerpts ("song 4 The"). */
+function withoutNoterefs(node: Element): Element {
+  const children = node.children.flatMap((child): ElementContent[] => {
+    if (child.type !== 'element') return [child]
+    if (child.tagName === 'sup' && child.children.some((c) => c.type === 'element' && c.properties.role === 'doc-noteref')) return []
+    return [withoutNoterefs(child)]
+  })
+  return { ...node, children }
 }
 
 function section(heading: Element, page: { filename: string; title: string }): SearchDocument {
