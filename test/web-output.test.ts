@@ -54,9 +54,9 @@ describe('downloads', () => {
     const { list, copies } = downloads(built, { edition: 'student', filename: 'g', chapters })
     expect(list).toEqual([
       { kind: 'pdf', href: 'downloads/g.pdf', chapter: undefined, size: '1 kB', pages: 80 },
-      { kind: 'epub', href: 'downloads/g.epub', chapter: undefined, size: '2.5 MB', pages: undefined },
-      { kind: 'pack', href: 'downloads/g-handouts.pdf', chapter: undefined, size: '120 kB', pages: 4 },
-      { kind: 'handout', href: 'downloads/handouts/02-chap.pdf', chapter: 'The Chapter', size: '50 kB', pages: 2 }
+      { kind: 'epub', href: 'downloads/g.epub', chapter: undefined, size: '2.4 MB', pages: undefined },
+      { kind: 'pack', href: 'downloads/g-handouts.pdf', chapter: undefined, size: '117 kB', pages: 4 },
+      { kind: 'handout', href: 'downloads/handouts/02-chap.pdf', chapter: 'The Chapter', size: '49 kB', pages: 2 }
     ])
     expect(copies.map((c) => c.path).sort()).toEqual(['student/web/downloads/g-handouts.pdf', 'student/web/downloads/g.epub', 'student/web/downloads/g.pdf', 'student/web/downloads/handouts/02-chap.pdf'])
     expect(formatSize(1_234_567)).toBe('1.2 MB')

@@ -50,8 +50,8 @@ function kindOf(relative: string, filename: string): Download['kind'] | undefine
   return undefined
 }
 
-/** Bytes as kB or MB with one decimal (decimal units, as browsers and file managers show them). */
+/** Bytes as kB or MB, counted as the build's own report and most browsers count them (1 kB = 1,024 bytes). */
 export function formatSize(bytes: number): string {
-  if (bytes < 1_000_000) return `${Math.max(1, Math.round(bytes / 1000))} kB`
-  return `${(bytes / 1_000_000).toFixed(1)} MB`
+  if (bytes < 1_048_576) return `${Math.max(1, Math.round(bytes / 1024))} kB`
+  return `${(bytes / 1_048_576).toFixed(1)} MB`
 }
