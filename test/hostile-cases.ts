@@ -47,7 +47,7 @@ const projects: Case[] = [
   { name: 'missing-title', kind: 'project', ok: false, messages: ['book.yaml:1:1 schema'] },
   { name: 'duplicate-slug', kind: 'project', ok: false, messages: ['02-same.md:-:- duplicate-slug', '02-same.md:-:- duplicate-id'] },
   { name: 'wrong-name', kind: 'project', ok: false, messages: ['Intro.md:-:- chapter-name'] },
-  { name: 'duplicate-source', kind: 'project', ok: false, messages: ['b.yaml:4:3 source-duplicate'] },
+  { name: 'duplicate-source', kind: 'project', ok: false, messages: ['b.yaml:5:3 source-duplicate'] },
   { name: 'bad-sources', kind: 'project', ok: false, messages: ['main.yaml:3:3 yaml'] },
   { name: 'no-chapters', kind: 'project', ok: false, messages: ['chapters:-:- missing-chapters'] }
 ]
