@@ -122,6 +122,19 @@ describe('the web edition (student)', () => {
     }
   })
 
+  it('should index no word that the site’s pages do not show (nothing from the teacher edition hides in the index)', async () => {
+    const script = await readFile(path.join(site, 'assets/search-index.js'), 'utf8')
+    const { index } = JSON.parse(script.slice(script.indexOf('{'))) as { index: { index: Array<[string, unknown]> } }
+    const shown = new Set<string>()
+    // MiniSearch's own tokenizer (split at spaces and punctuation, lower-cased), after the index's own folding of
+    // white space (the tabs toText puts between table cells).
+    // A note's number follows its word in the page's text (`unspoken1`); the index leaves note numbers out.
+    for (const name of pages) for (const word of (await readPage(path.join(site, name))).text.toLowerCase().split(/[\s\p{Z}\p{P}]+/u)) shown.add(word).add(word.replace(/\d+$/, ''))
+    const terms = index.index.map(([term]) => term)
+    expect(terms.length).toBeGreaterThan(1000)
+    expect(terms.filter((term) => !shown.has(term))).toEqual([])
+  })
+
   it('should read fine with JavaScript off: the text, the contents open, and a note on the search page', async () => {
     const page = await browser.newPage()
     await page.setJavaScriptEnabled(false)
