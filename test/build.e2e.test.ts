@@ -25,11 +25,17 @@ afterAll(async () => {
 })
 
 describe('build (fixture book)', () => {
-  it('should succeed and write a PDF and an EPUB per edition', () => {
+  it('should succeed and write a PDF, an EPUB, handouts and a web site per edition', () => {
     const messages = report.files.flatMap((f) => f.messages.map(String))
     expect(messages).toEqual([])
     expect(report.ok).toBe(true)
-    expect(report.written.map((f) => path.relative(out, f.path)).sort()).toEqual([
+    const written = report.written.map((f) => path.relative(out, f.path))
+    for (const edition of ['student', 'teacher']) {
+      expect(written).toContain(`${edition}/web/index.html`)
+      expect(written).toContain(`${edition}/web/opening.html`)
+      expect(written).toContain(`${edition}/web/downloads/fixture-book.pdf`)
+    }
+    expect(written.filter((f) => !f.includes('/web/')).sort()).toEqual([
       'student/fixture-book-handouts.pdf',
       'student/fixture-book.epub',
       'student/fixture-book.pdf',
@@ -217,7 +223,13 @@ describe('build without a browser', () => {
       const result = await build({ root: fixture, outDir: dir, browser: '/nonexistent/chromium', editions: ['student'] })
       expect(result.ok).toBe(false)
       expect(result.failure).toMatch(/^Browser not found at \/nonexistent\/chromium\. .*apt-get install chromium/)
-      expect(result.written.map((f) => path.relative(dir, f.path))).toEqual(['student/fixture-book.epub'])
+      const written = result.written.map((f) => path.relative(dir, f.path))
+      expect(written.filter((f) => !f.includes('/web/'))).toEqual(['student/fixture-book.epub'])
+      // The site offers only what was built: the EPUB, no PDF.
+      expect(written.filter((f) => f.includes('/web/downloads/'))).toEqual(['student/web/downloads/fixture-book.epub'])
+      const home = await readFile(path.join(dir, 'student/web/index.html'), 'utf8')
+      expect(home).toContain('href="downloads/fixture-book.epub"')
+      expect(home).not.toContain('.pdf"')
     } finally {
       await rm(dir, { recursive: true, force: true })
     }

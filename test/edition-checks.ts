@@ -50,6 +50,16 @@ export async function epubText(file: string): Promise<string> {
   return squash(texts.join(' '))
 }
 
+/** All the text of a web edition's pages (every HTML file below `dir`) and of its search index, squashed. */
+export async function webText(dir: string): Promise<string> {
+  const names = (await readdir(dir, { recursive: true })).filter((n) => n.endsWith('.html'))
+  const texts: string[] = []
+  for (const name of names) texts.push(toText(fromHtml(await readFile(path.join(dir, name), 'utf8'))))
+  // The index as its raw text: every excerpt and title it stores, and every term it indexed.
+  texts.push(await readFile(path.join(dir, 'assets/search-index.js'), 'utf8'))
+  return squash(texts.join(' '))
+}
+
 /** Which of `needles` each haystack lacks (teacher) or holds (student): a string per problem, empty when right. */
 export function editionProblems(needles: string[], student: Record<string, string>, teacher: Record<string, string>): string[] {
   const problems: string[] = []

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { parse } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildReport } from '../src/build/build.js'
-import { editionProblems, epubText, pdfText, teacherOnlyTexts } from './edition-checks.js'
+import { editionProblems, epubText, pdfText, teacherOnlyTexts, webText } from './edition-checks.js'
 import { root } from './helpers.js'
 import { bodyLines, contentsProblems, median, punctuationLines, readContents, shortPages, softHyphenated, strandedHeadings, type ChapterTitle } from './pdf-checks.js'
 import { epubcheck, pdfFonts, pdfPages } from './tools.js'
@@ -106,12 +106,13 @@ describe('the guide', () => {
     }
   })
 
-  it('should keep every answer and teacher note out of all student outputs and in the teacher outputs', async () => {
+  it('should keep every answer and teacher note out of all student outputs (web pages and search index included) and in the teacher outputs', async () => {
     const needles = await teacherOnlyTexts(chaptersDir)
     expect(needles.length).toBeGreaterThan(30)
     const texts = async (edition: string) => ({
       pdf: await pdfText(path.join(out, `${edition}/${name}.pdf`)),
-      epub: await epubText(path.join(out, `${edition}/${name}.epub`))
+      epub: await epubText(path.join(out, `${edition}/${name}.epub`)),
+      web: await webText(path.join(out, `${edition}/web`))
     })
     expect(editionProblems(needles, await texts('student'), await texts('teacher'))).toEqual([])
     // Handouts carry only the questions section: nothing teacher-only may reach a student handout.
@@ -166,7 +167,7 @@ describe('the guide', () => {
 
   it('should name no working file of the guide in any output (a "seed" file and its number)', async () => {
     for (const edition of ['student', 'teacher']) {
-      const texts = [await pdfText(path.join(out, `${edition}/${name}.pdf`)), await epubText(path.join(out, `${edition}/${name}.epub`))]
+      const texts = [await pdfText(path.join(out, `${edition}/${name}.pdf`)), await epubText(path.join(out, `${edition}/${name}.epub`)), await webText(path.join(out, `${edition}/web`))]
       for (const text of texts) expect(text.match(/\bseed (?:file|document)s?\b|\bseed(?:s)? \d{3}\b/gi) ?? []).toEqual([])
     }
   })

@@ -13,6 +13,7 @@ import { loadLabels } from '../project/labels.js'
 import type { Edition } from '../project/schema.js'
 import { loadSources } from '../project/sources.js'
 import { createTemplates } from '../render/templates.js'
+import { buildWeb } from '../output/web/web.js'
 import '../project/data.js'
 
 export interface BuildOptions extends ConfigOverrides {
@@ -113,7 +114,14 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
     }
     if (hasErrors(report.files)) return report
   }
-  report.written = await commitOutputs(config.outDir, report.failure ? outputs.filter((o) => !o.path.endsWith('.pdf')) : outputs)
+  const kept = report.failure ? outputs.filter((o) => !o.path.endsWith('.pdf')) : outputs
+  // The site comes last: its download section lists (and copies) the files above, with their sizes and pages.
+  if (config.formats.includes('web')) {
+    const built = [...kept]
+    for (const [edition, chapters] of editions) kept.push(...(await buildWeb({ config, labels, templates, edition, chapters, built })))
+    clock('web')
+  }
+  report.written = await commitOutputs(config.outDir, kept)
   clock('write')
   return { ...report, ok: !report.failure }
 }

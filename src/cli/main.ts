@@ -47,9 +47,10 @@ async function main(argv: string[]): Promise<number> {
     }
     print(`${'total'.padEnd(20)} ${String(report.chapters.reduce((n, c) => n + c.words, 0)).padStart(6)} words`)
   }
-  for (const file of report.written) {
+  for (const file of collapseSites(report.written)) {
     const pages = file.pages === undefined ? '' : `  ${file.pages} ${file.pages === 1 ? 'page' : 'pages'}`
-    print(`wrote ${path.relative(process.cwd(), file.path)}  ${size(file.bytes)}${pages}`)
+    const count = file.files === undefined ? '' : `  ${file.files} files`
+    print(`wrote ${path.relative(process.cwd(), file.path)}${count}  ${size(file.bytes)}${pages}`)
   }
   if (report.failure) process.stderr.write(`error: ${report.failure}\n`)
   const warnings = report.files.some((f) => f.messages.length > 0)
@@ -85,6 +86,29 @@ function list<T>(value: unknown, schema: { safeParse(v: unknown): { success: boo
       if (!result.success) throw new UsageError(`Bad --${name} \`${String(value)}\``)
       return result.data as T
     })
+}
+
+interface Line {
+  path: string
+  bytes: number
+  pages?: number
+  files?: number
+}
+
+/** The files written, each web site (`…/web/`, dozens of files) as one line with its file count and total size. */
+function collapseSites(written: Line[]): Line[] {
+  const lines: Line[] = []
+  const sites = new Map<string, Line>()
+  for (const file of written) {
+    const site = /^(.*[\\/]web)[\\/]/.exec(file.path)?.[1]
+    if (site === undefined) {
+      lines.push(file)
+      continue
+    }
+    const line = sites.get(site) ?? { path: `${site}${path.sep}`, bytes: 0, files: 0 }
+    sites.set(site, { ...line, bytes: line.bytes + file.bytes, files: (line.files ?? 0) + 1 })
+  }
+  return [...lines, ...sites.values()]
 }
 
 function size(bytes: number) {

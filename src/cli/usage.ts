@@ -14,7 +14,7 @@ const perCommand: Record<Command, Options> = {
 
 const lines: Record<string, string> = {
   root: '--root <dir>        Project folder holding book.yaml (default: current folder)',
-  format: '--format <list>     Formats, comma-separated: pdf, epub, handouts (default: book.yaml, else all)',
+  format: '--format <list>     Formats, comma-separated: pdf, epub, handouts, web (default: book.yaml, else all)',
   edition: '--edition <list>    Editions, comma-separated: student, teacher (default: both)',
   paper: '--paper <size>      Paper size: a4 or letter (default: book.yaml)',
   out: '--out <dir>         Output folder (default: book.yaml `outDir`, else dist)',
@@ -27,7 +27,7 @@ const lines: Record<string, string> = {
 }
 
 const summaries: Record<Command, string> = {
-  build: 'Build the guide: PDF, EPUB and classroom handouts, per edition, into the output folder.\nNothing is written unless every check passes.',
+  build: 'Build the guide: PDF, EPUB, classroom handouts and a static web site, per edition.\nAll go into the output folder; nothing is written unless every check passes.',
   check: 'Check every chapter, source, link, image and glossary term without building; print\neach chapter\'s word count and reading level. Exit 1 on errors (or warnings, with --frail).',
   dev: 'Serve the guide as HTML on localhost, rebuild on every save and reload the open page.\nErrors show in the page and here; the server keeps running.'
 }

@@ -14,7 +14,7 @@ export const paperSize = z.enum(['a4', 'letter'])
 export const edition = z.enum(['student', 'teacher'])
 
 /** Output formats. */
-export const format = z.enum(['pdf', 'epub', 'handouts'])
+export const format = z.enum(['pdf', 'epub', 'handouts', 'web'])
 
 /** A chapter's YAML front matter. */
 export const chapterMatter = z
@@ -81,6 +81,13 @@ export const bookConfig = z
       typeof d === 'string' ? d : d.toISOString().slice(0, 10)
     ),
     description: z.string().min(1),
+    /** Who the guide is for, in a sentence (the web edition's home page says it). */
+    audience: z.string().min(1).optional(),
+    /** Where the web edition will be served (absolute, ending in `/`): enables its sitemap, canonical links and Open Graph URLs. */
+    baseUrl: z
+      .url({ protocol: /^https?$/ })
+      .transform((url) => (url.endsWith('/') ? url : `${url}/`))
+      .optional(),
     subjects: z.array(z.string().min(1)).default([]),
     keywords: z.array(z.string().min(1)).default([]),
     /** Cover image, relative to the project root. */
@@ -92,7 +99,7 @@ export const bookConfig = z
     paper: paperSize.default('a4'),
     /** Justified, soft-hyphenated text in the PDF; off by default (ragged right, no soft hyphen in the text layer). */
     justify: z.boolean().default(false),
-    formats: z.array(format).min(1).default(['pdf', 'epub', 'handouts']),
+    formats: z.array(format).min(1).default(['pdf', 'epub', 'handouts', 'web']),
     editions: z.array(edition).min(1).default(['student', 'teacher']),
     outDir: z.string().min(1).default('dist'),
     browser: z.string().min(1).optional(),
