@@ -10,17 +10,11 @@ import { h } from 'hastscript'
 import JSZip from 'jszip'
 import { visit } from 'unist-util-visit'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { processBook } from '../src/book/book.js'
-import { bookFile } from '../src/core/messages.js'
 import { build } from '../src/build/build.js'
-import { loadConfig } from '../src/project/config.js'
 import { buildEpub } from '../src/output/epub/epub.js'
-import { loadLabels } from '../src/project/labels.js'
-import { readChapters } from '../src/project/chapters.js'
-import { loadSources } from '../src/project/sources.js'
 import { createTemplates } from '../src/render/templates.js'
 import { ace } from './ace.js'
-import { root } from './helpers.js'
+import { processProject, root } from './helpers.js'
 import { epubcheck } from './tools.js'
 
 const fixture = path.join(root, 'test/fixtures/epub-constructs')
@@ -55,12 +49,7 @@ describe('EPUB with a decorative image, teacher edition', () => {
   beforeAll(async () => {
     // Markdown cannot mark an image decorative (remark-links refuses an empty alt), so one is put into the
     // processed tree, where remark-links would leave it once it accepts decorative images.
-    const { config } = await loadConfig(fixture)
-    if (!config) throw new Error('fixture book.yaml is invalid')
-    const labels = await loadLabels(config.templatesDir)
-    const { sources } = await loadSources(config.sourcesDir)
-    const files = await readChapters(config.chaptersDir, bookFile(config.chaptersDir))
-    const chapters = (await processBook(files, { labels, sources, root: config.root, chaptersDir: config.chaptersDir }, ['teacher'])).get('teacher') ?? []
+    const { config, labels, chapters } = await processProject(fixture, 'teacher')
     addDecorativeImage(chapters[0]?.tree as Root, pathToFileURL(path.join(config.chaptersDir, 'images/divider.png')).href)
     file = path.join(out, 'decorative.epub')
     await writeFile(file, await buildEpub({ config, labels, chapters, templates: createTemplates(config.templatesDir), edition: 'teacher' }))

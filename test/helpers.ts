@@ -4,6 +4,11 @@ import { VFile } from 'vfile'
 import { createChapterProcessor, processChapter as runPipeline, type Chapter } from '../src/chapter/chapter.js'
 import type { Edition, Source } from '../src/project/schema.js'
 import { loadLabels } from '../src/project/labels.js'
+import { processBook } from '../src/book/book.js'
+import { bookFile } from '../src/core/messages.js'
+import { readChapters } from '../src/project/chapters.js'
+import { loadConfig } from '../src/project/config.js'
+import { loadSources } from '../src/project/sources.js'
 import { spawn } from 'node:child_process'
 import { cp, mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
@@ -58,4 +63,15 @@ export async function startDev(project: string) {
     child.once('exit', (code) => reject(new Error(`dev exited with ${code}`)))
   })
   return { child, url }
+}
+
+/** A project's chapters processed for one edition, as the build processes them, with its configuration and labels. */
+export async function processProject(project: string, edition: Edition) {
+  const { config } = await loadConfig(project)
+  if (!config) throw new Error(`${project}/book.yaml is invalid`)
+  const labels = await loadLabels(config.templatesDir)
+  const { sources } = await loadSources(config.sourcesDir)
+  const files = await readChapters(config.chaptersDir, bookFile(config.chaptersDir))
+  const chapters = (await processBook(files, { labels, sources, root: config.root, chaptersDir: config.chaptersDir }, [edition])).get(edition) ?? []
+  return { config, labels, chapters }
 }
