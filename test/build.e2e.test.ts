@@ -187,6 +187,8 @@ describe('handouts (fixture book)', () => {
       expect(text).toContain('Opening Chapter')
       expect(text).toMatch(/Name\s+Class\s+Date/)
       expect(text).toContain('Before viewing')
+      // The activity keeps its label: its title and timing.
+      expect(text).toMatch(/Activity:?\s+Predict \(10 minutes\)/i)
       const guide = readContents(await pdfPages(path.join(out, `${edition}/fixture-book.pdf`)))
       const from = guide.find((e) => e.text === 'Opening Chapter')?.page
       const to = (guide.find((e) => e.text === 'Closing Chapter')?.page ?? 0) - 1

@@ -23,7 +23,7 @@ interface BlockRecord {
   place?: Place
   /** Inside a spoiler block, or anywhere in a `spoilers: full` chapter. */
   spoiler: boolean
-  /** The block's rendered content, without its label (set by to-hast). */
+  /** The block's rendered content (set by to-hast): a question's without its label, an activity's with it. */
   body?: ElementContent[]
 }
 

@@ -20,7 +20,8 @@ export function recordBlocks(tree: Root, file: VFile) {
   }
   for (const activity of file.data.activities ?? []) {
     const element = byId.get(activity.id)
-    if (element) activity.body = withoutLabel(element)
+    // An activity keeps its label: it carries the activity's title and timing.
+    if (element) activity.body = element.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''))
   }
   for (const definition of file.data.definitions ?? []) {
     const element = byId.get(`term-${definition.id}`)
