@@ -65,8 +65,6 @@ export function isWikipedia(entry: Source): boolean {
   return /(^|\.)wikipedia\.org$/i.test(entry.url ? new URL(entry.url).hostname : '') || /^wikipedia$/i.test(entry.container ?? '')
 }
 
-export const sourceList = z.array(source)
-
 /** The book's configuration (`book.yaml`); command-line options override it through the same schema. */
 export const bookConfig = z
   .object({

@@ -1,7 +1,6 @@
 // Keep or drop teacher-only material: answer guidance and teacher notes appear only in the teacher edition.
 import type { Root } from 'mdast'
 import { remove } from 'unist-util-remove'
-import { EXIT, visit } from 'unist-util-visit'
 import type { Edition } from '../project/schema.js'
 
 /** Directive names whose content belongs to the teacher edition only. */
@@ -13,15 +12,4 @@ export function remarkEdition(options: { edition: Edition }) {
     if (options.edition === 'teacher') return
     remove(tree, (node) => node.type === 'containerDirective' && teacherOnly.has((node as unknown as { name: string }).name))
   }
-}
-
-/** Whether `tree` holds a teacher-only block: if not, every edition of it is the same. */
-export function hasTeacherOnly(tree: Root): boolean {
-  let found = false
-  visit(tree, 'containerDirective', (node) => {
-    if (!teacherOnly.has(node.name)) return
-    found = true
-    return EXIT
-  })
-  return found
 }

@@ -3,7 +3,7 @@
 // `aria-hidden={false}`; xast-util-to-xml writes XML's forbidden U+FFFE and U+FFFF as they are, leaves `]]>` in
 // text (which XML forbids) and tabs and newlines bare in attribute values (where any XML parser reads them as
 // spaces), and closes either every empty element or none.
-import type { Element, ElementContent, Nodes, Properties } from 'hast'
+import type { ElementContent, Nodes, Properties } from 'hast'
 import { toXast } from 'hast-util-to-xast'
 import { find, html } from 'property-information'
 import type { Element as XElement, ElementContent as XContent } from 'xast'
