@@ -18,6 +18,7 @@ import { editionIdentifier } from './identifier.js'
 import { imagePack } from './images.js'
 import { packEpub, type EpubEntry } from './pack.js'
 import { toXhtml } from './xml.js'
+import { pageOfIds } from '../../render/pages.js'
 
 /** What an EPUB is built from: the book, its processed chapters and the templates to render them with. */
 export interface EpubInput {
@@ -74,8 +75,7 @@ export async function buildEpub(input: EpubInput): Promise<Buffer> {
 
 /** Each chapter's file name, title, sections (for the nav) and XHTML body, registering its images in order. */
 function epubChapters(chapters: Chapter[], imageHref: (url: string) => string) {
-  const fileOf = new Map<string, string>()
-  for (const { file } of chapters) for (const id of file.data.ids ?? []) fileOf.set(id, `${file.data.slug}.xhtml`)
+  const fileOf = pageOfIds(chapters, '.xhtml')
   return chapters.map(({ file, tree }) => {
     const slug = file.data.slug as string
     const filename = `${slug}.xhtml`

@@ -4,6 +4,7 @@
 // list's checkboxes are labelled by their item's words.
 import type { Element, Root } from 'hast'
 import { visitParents } from 'unist-util-visit-parents'
+import { relink } from '../../render/pages.js'
 import { epubNotes } from './notes.js'
 
 export interface EpubTreeOptions {
@@ -19,20 +20,12 @@ export interface EpubTreeOptions {
 export function epubTree(tree: Root, options: EpubTreeOptions): Root {
   const copy = structuredClone(tree)
   visitParents(copy, 'element', (element, ancestors) => {
-    relink(element, options)
+    relink(element, options.filename, options.fileOf)
     if (element.tagName === 'img' && typeof element.properties.src === 'string') element.properties.src = options.imageHref(element.properties.src)
     if (element.tagName === 'th' || element.tagName === 'td') cell(element, ancestors.some((a) => a.type === 'element' && a.tagName === 'thead'))
     if (element.tagName === 'li' || element.tagName === 'p') labelCheckbox(element)
   })
   return epubNotes(copy)
-}
-
-/** Point a link at an id in another chapter to that chapter's file. */
-function relink(node: Element, options: EpubTreeOptions) {
-  const href = node.properties.href
-  if (typeof href !== 'string' || !href.startsWith('#')) return
-  const target = options.fileOf.get(href.slice(1))
-  if (target && target !== options.filename) node.properties.href = `${target}${href}`
 }
 
 function cell(node: Element, inHead: boolean) {

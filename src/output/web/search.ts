@@ -6,6 +6,7 @@ import type { Element, ElementContent, Root } from 'hast'
 import { toText } from 'hast-util-to-text'
 import MiniSearch, { type Options } from 'minisearch'
 import { hasClass } from '../../core/hast-class.js'
+import { isNoteMark } from '../../render/print-tree.js'
 
 /** One searchable section: a chapter's opening (under its title) or one of its headings. */
 export interface SearchDocument {
@@ -54,7 +55,7 @@ export function searchDocuments(tree: Root, page: { filename: string; title: str
 function withoutNoterefs(node: Element): Element {
   const children = node.children.flatMap((child): ElementContent[] => {
     if (child.type !== 'element') return [child]
-    if (child.tagName === 'sup' && child.children.some((c) => c.type === 'element' && c.properties.role === 'doc-noteref')) return []
+    if (isNoteMark(child)) return []
     return [withoutNoterefs(child)]
   })
   return { ...node, children }

@@ -17,6 +17,7 @@ import { downloads } from './downloads.js'
 import { chapterContext, pageContext, siteContext, type WebChapter } from './pages.js'
 import { searchDocuments, searchIndexScript, type SearchDocument } from './search.js'
 import { webTree } from './tree.js'
+import { pageOfIds } from '../../render/pages.js'
 
 /** What a site is built from: one edition's processed chapters, and the files already built for it. */
 export interface WebInput {
@@ -57,8 +58,7 @@ export async function buildWeb(input: WebInput): Promise<Output[]> {
 
 /** Each chapter's page and its search sections, registering its images. */
 function webChapters(chapters: Chapter[], imageHref: (url: string) => string): { chapters: WebChapter[]; documents: SearchDocument[] } {
-  const pageOf = new Map<string, string>()
-  for (const { file } of chapters) for (const id of file.data.ids ?? []) pageOf.set(id, `${file.data.slug}.html`)
+  const pageOf = pageOfIds(chapters, '.html')
   const documents: SearchDocument[] = []
   const pages = chapters.map(({ file, tree }) => {
     const slug = file.data.slug as string
