@@ -154,6 +154,8 @@ describe('the guide', () => {
         const pointers = [...text.matchAll(/\b(above|this chapter|the chapter)\b/gi)].map((m) => text.slice(Math.max(0, (m.index ?? 0) - 40), (m.index ?? 0) + 30))
         expect({ handout: `${edition}/${chapter.file}`, pointers }).toEqual({ handout: `${edition}/${chapter.file}`, pointers: [] })
         expect(text).toContain('Photocopiable: this sheet may be copied freely for use in a classroom.')
+        // An essay prompt on a pupil's sheet says where the essay itself goes.
+        if (edition === 'student' && /Essay prompt \d/.test(text)) expect(text).toContain('write the essay on lined paper')
         const pages = await pdfPages(path.join(out, `${edition}/handouts/${chapter.file.replace(/\.md$/, '.pdf')}`), { asPrinted: true })
         expect({ handout: chapter.file, stranded: punctuationLines(pages), hyphenated: softHyphenated(pages), backlinks: text.includes('↑') }).toEqual({
           handout: chapter.file,

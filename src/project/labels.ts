@@ -35,6 +35,8 @@ export const labelsSchema = z.object({
   handouts: z.string(),
   /** The permission printed at the end of every handout. */
   photocopying: z.string(),
+  /** Under an essay prompt on a student handout: the lines are for a plan; the essay goes on paper. */
+  essayOnPaper: z.string(),
   /** The cover page's name (its landmark and its label for assistive technology). */
   cover: z.string(),
   /** The name of the EPUB's list of landmarks. */
