@@ -49,6 +49,7 @@ export function printContext(input: PrintContextInput) {
     preview: input.preview === true,
     stylesheet: urlFor(path.join(config.stylesDir, 'print.css')),
     fonts: printFonts(urlFor),
+    figures: input.chapters.flatMap(({ file }) => (file.data.figures ?? []).map((f) => ({ id: f.id, number: f.number, caption: f.caption, page: page(f.id) }))),
     chapters: input.chapters.map((chapter) => {
       const { file, tree } = chapter
       const slug = file.data.slug as string
@@ -111,7 +112,8 @@ export function contentsIds(chapters: Chapter[]): string[] {
   return chapters.flatMap(({ file }) => [
     file.data.slug as string,
     ...(file.data.headings ?? []).filter((h) => h.depth === 2).map((h) => h.id)
-  ])
+    // The list of figures follows the contents, so its entries' pages come after the contents'.
+  ]).concat(chapters.flatMap(({ file }) => (file.data.figures ?? []).map((f) => f.id)))
 }
 
 /** Render the print template, with the imprint's label templates filled in. */

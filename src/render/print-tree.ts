@@ -13,6 +13,7 @@ const longestJoin = 24
 export function printTree(tree: Root): Root {
   const copy = structuredClone(tree)
   removeBacklinks(copy)
+  removeFigureData(copy)
   joinNoteMarks(copy)
   return copy
 }
@@ -20,6 +21,14 @@ export function printTree(tree: Root): Root {
 /** Whether `node` is a footnote reference (`<sup><a role="doc-noteref">`), as mdast-util-to-hast makes it. */
 export function isNoteMark(node: ElementContent | undefined): boolean {
   return node?.type === 'element' && node.tagName === 'sup' && node.children.some((c) => c.type === 'element' && c.properties.role === 'doc-noteref')
+}
+
+/** On paper a data figure's text alternative stays in the figure's tags (its title), not on the page. */
+function removeFigureData(tree: Root): void {
+  remove(tree, (node) => {
+    const className = (node as Element).properties?.className
+    return node.type === 'element' && Array.isArray(className) && (className.includes('figure-data') || className.includes('figure-data-link'))
+  })
 }
 
 /** Remove every back-link and the space before it, so a note ends with its own full stop. */
