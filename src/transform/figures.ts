@@ -31,8 +31,9 @@ export function remarkFigures(options: FiguresOptions) {
       else if (node.type === 'leafDirective' && node.name === 'figure') figure = fromData(node, file, figureNumber(), options)
       else if (node.type === 'textDirective' && node.name === 'ref') figure = reference(node, file, options.labels)
       else return
-      if (figure) parent.children.splice(index, 1, figure as never)
-      return SKIP
+      // A figure refused (reported above) leaves nothing behind, not a directive later steps would report again.
+      parent.children.splice(index, 1, ...(figure ? [figure as never] : []))
+      return figure ? SKIP : index
     })
   }
 }
