@@ -27,5 +27,10 @@ export function drawReception(data: Reception): [number, number, ElementContent[
     parts.push(...paragraphAt(nameWidth + barMax + 40, y + 12, names, width - nameWidth - barMax - 50, 11, 'start'))
     y += height + 10
   })
+  if (data.note) {
+    parts.push(s('line', { x1: 0, y1: y, x2: width, y2: y, stroke: '#000000', strokeWidth: 1, strokeDasharray: '4 3' }))
+    parts.push(label(0, y + 20, data.note, 13, { anchor: 'start' }))
+    y += 30
+  }
   return [width, y, parts]
 }

@@ -22,7 +22,7 @@ export function drawThemes(data: Tracker): [number, number, ElementContent[]] {
   data.scenes.forEach((scene, i) => {
     const y = headHeight + i * row
     if (i % 2 === 0) parts.push(s('rect', { x: 0, y, width, height: row, fill: '#eeeeee' }))
-    parts.push(label(sceneWidth - 10, y + row * 0.66, scene.name, 12, { anchor: 'end' }))
+    parts.push(label(sceneWidth - 10, y + row * 0.66, scene.name, 13, { anchor: 'end' }))
     data.themes.forEach((theme, j) => {
       const x = sceneWidth + cell * (j + 0.5)
       const cy = y + row / 2

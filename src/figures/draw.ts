@@ -4,7 +4,6 @@ import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import type { FigureInfo } from '../project/data.js'
 import type { FigureData } from '../project/figure-data.js'
-import { drawCharacters } from './draw-characters.js'
 import { drawReception } from './draw-reception.js'
 import { drawThemes } from './draw-themes.js'
 import { drawTimeline } from './draw-timeline.js'
@@ -21,7 +20,8 @@ function drawing(data: FigureData): [number, number, ElementContent[]] {
     case 'timeline':
       return drawTimeline(data)
     case 'characters':
-      return drawCharacters(data)
+      // Note: the figures transform gives a character map to Mermaid; it never reaches this drawer.
+      throw new Error('A character map is drawn by Mermaid')
     case 'themes':
       return drawThemes(data)
     case 'reception':
@@ -43,6 +43,6 @@ export function dataAlternative(data: FigureData, label: string): ElementContent
     case 'themes':
       return [table(['Key scene', ...data.themes.map((t) => t.name)], data.scenes.map((s) => [s.name, ...data.themes.map((t) => (s.themes.includes(t.id) ? 'yes' : 'no'))]))]
     case 'reception':
-      return [table(['Verdict', 'Critics', 'Number'], data.groups.map((g) => [g.name, g.critics.map((c) => (c.verdict ? `${c.critic} (${c.verdict})` : c.critic)).join('; '), String(g.critics.length)]))]
+      return [table(['Verdict', 'Critics', 'Number'], data.groups.map((g) => [g.name, g.critics.map((c) => (c.verdict ? `${c.critic} (${c.verdict})` : c.critic)).join('; '), String(g.critics.length)])), ...(data.note ? [h('p', data.note)] : [])]
   }
 }

@@ -52,16 +52,15 @@ function fill({ file, tree }: Chapter, diagrams: Map<string, Element | string>, 
     const figure = figures.get(String(node.properties.dataFigure ?? ''))
     if (!figure) return
     delete node.properties.dataFigure
+    const data = input.figureData.get(figure.data ?? '')
     if (figure.mermaid !== undefined) {
       const drawing = diagrams.get(diagramHash(figure.mermaid))
       if (typeof drawing === 'string' || !drawing) return void fail(file, `Mermaid cannot draw this diagram: ${drawing ?? 'no drawing'}`, 'mermaid', figure.place)
       node.children = [structuredClone(drawing)]
-      return SKIP
+    } else if (data) {
+      node.children = [drawData(data, figure)]
     }
-    const data = input.figureData.get(figure.data ?? '')
-    if (!data) return
-    node.children = [drawData(data, figure)]
-    addAlternative(tree, figure, data, input.labels)
+    if (data) addAlternative(tree, figure, data, input.labels)
     return SKIP
   })
 }

@@ -24,6 +24,8 @@ export const mermaidConfig = {
   htmlLabels: false,
   flowchart: { htmlLabels: false },
   fontFamily: '"Source Sans 3", sans-serif',
+  // Note: Mermaid draws an edge label's background half transparent, so the line shows through the words.
+  themeCSS: '.edgeLabel rect { opacity: 1 !important; }',
   themeVariables: {
     fontFamily: '"Source Sans 3", sans-serif',
     fontSize: '15px',

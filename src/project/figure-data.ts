@@ -19,12 +19,15 @@ const timeline = z.strictObject({
   novel: text.optional()
 })
 
-export const bondKinds = ['friends', 'couple', 'guardian', 'carer'] as const
+/** How two people are bound; `other` for a tie that is none of these (its label says what it is). */
+export const bondKinds = ['friends', 'couple', 'guardian', 'carer', 'other'] as const
 
 const characters = z.strictObject({
   kind: z.literal('characters'),
   ...common,
   people: z.array(z.strictObject({ id: text, name: text, role: text })).min(2),
+  /** People drawn inside one box, which a bond may join as a whole. */
+  groups: z.array(z.strictObject({ id: text, name: text, members: z.array(text).min(1) })).default([]),
   bonds: z.array(z.strictObject({ from: text, to: text, kind: z.enum(bondKinds), label: text })).min(1)
 })
 
@@ -38,7 +41,9 @@ const themes = z.strictObject({
 const reception = z.strictObject({
   kind: z.literal('reception'),
   ...common,
-  groups: z.array(z.strictObject({ name: text, critics: z.array(z.strictObject({ critic: text, verdict: text.optional() })).min(1) })).min(1)
+  groups: z.array(z.strictObject({ name: text, critics: z.array(z.strictObject({ critic: text, verdict: text.optional() })).min(1) })).min(1),
+  /** One more figure under the bars (an aggregator's score, with its date). */
+  note: text.optional()
 })
 
 export const figureData = z.discriminatedUnion('kind', [timeline, characters, themes, reception])
@@ -70,9 +75,15 @@ export async function loadFigureData(dir: string): Promise<FigureDataSet> {
 
 type Places = Record<string, { line: number; column: number }>
 
-/** A bond joins two people of the map. */
+/** A bond joins two people (or groups) of the map; a group holds people of the map. */
 function checkBonds(file: VFile, map: Extract<FigureData, { kind: 'characters' }>, places: Places) {
-  const ids = new Set(map.people.map((p) => p.id))
+  const people = new Set(map.people.map((p) => p.id))
+  const ids = new Set([...people, ...map.groups.map((g) => g.id)])
+  map.groups.forEach((group, i) => {
+    group.members.forEach((id, j) => {
+      if (!people.has(id)) fail(file, `\`groups.${i}.members.${j}\`: no person has the id \`${id}\``, 'figure-data', places[`groups.${i}.members.${j}`])
+    })
+  })
   map.bonds.forEach((bond, i) => {
     for (const end of ['from', 'to'] as const) {
       if (!ids.has(bond[end])) fail(file, `\`bonds.${i}.${end}\`: no person has the id \`${bond[end]}\``, 'figure-data', places[`bonds.${i}.${end}`])

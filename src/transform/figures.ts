@@ -10,6 +10,7 @@ import { fail } from '../core/messages.js'
 import type { FigureData } from '../project/figure-data.js'
 import type { Labels } from '../project/labels.js'
 import { text } from './mdast-build.js'
+import { characterMapSource } from './character-map.js'
 import { mermaidText } from './mermaid-text.js'
 import '../project/data.js'
 
@@ -65,7 +66,10 @@ function fromData(node: LeafDirective, file: VFile, number: string, options: Fig
     fail(file, '`::figure[caption]{data="…" #id}` needs a caption and an id, so the figure can be listed and referred to', 'figure-caption', node)
     return undefined
   }
-  file.data.figures?.push({ id, number, caption: toString(node.children.filter((c) => c.type !== 'textDirective')).trim(), alt: data.alt, place: node.position?.start, data: name })
+  const caption = toString(node.children.filter((c) => c.type !== 'textDirective')).trim()
+  // A character map is laid out by Mermaid, from a flowchart made of its data.
+  const mermaid = data.kind === 'characters' ? characterMapSource(data, caption) : undefined
+  file.data.figures?.push({ id, number, caption, alt: data.alt, place: node.position?.start, data: name, mermaid })
   return figureNode(id, number, node.children, { type: 'figureText', data: { hName: 'p' }, children: [text(data.alt)] }, options.labels)
 }
 
