@@ -23,6 +23,8 @@ export const labelsSchema = z.object({
   figure: z.string(),
   listOfFigures: z.string(),
   figureData: z.string(),
+  /** A handout's line for a figure it has no room to draw: `{{figure}}`, `{{caption}}`, `{{page}}`. */
+  figureInGuide: z.string(),
   teacherEdition: z.string(),
   studentEdition: z.string(),
   beforeViewing: z.string(),

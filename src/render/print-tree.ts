@@ -4,6 +4,7 @@
 // punctuation after are joined in one unbreakable span.
 import type { Element, ElementContent, Root, Text } from 'hast'
 import { remove } from 'unist-util-remove'
+import { hasClass } from '../core/hast-class.js'
 import { SKIP, visit } from 'unist-util-visit'
 
 /** A joined element longer than this (in characters) is left breakable: a whole title must still wrap. */
@@ -25,10 +26,7 @@ export function isNoteMark(node: ElementContent | undefined): boolean {
 
 /** On paper a data figure's text alternative stays in the figure's tags (its title), not on the page. */
 function removeFigureData(tree: Root): void {
-  remove(tree, (node) => {
-    const className = (node as Element).properties?.className
-    return node.type === 'element' && Array.isArray(className) && (className.includes('figure-data') || className.includes('figure-data-link'))
-  })
+  remove(tree, (node) => node.type === 'element' && (hasClass(node as Element, 'figure-data') || hasClass(node as Element, 'figure-data-link')))
 }
 
 /** Remove every back-link and the space before it, so a note ends with its own full stop. */
