@@ -95,9 +95,10 @@ export async function buildHandouts(job: HandoutJob): Promise<HandoutResult> {
 
 /**
  * Tighter spacing steps, then a wider measure, then (the teacher's guidance only) 10pt type, then the chapter's
- * figure given as a reference to its page in the guide rather than drawn: styles/handout.css `.fit-N`.
+ * figure given as a reference to its page in the guide rather than drawn, then not even that (the sheet's foot
+ * names the guide's pages, which hold it): styles/handout.css `.fit-N`.
  */
-const fitLevels = 6
+const fitLevels = 7
 
 /**
  * Print; any handout over two pages gets the next `fit-N` class and the whole set is printed again,
