@@ -2,14 +2,18 @@
 // diagram stopping the build at its fence, a figure without alternative text refused, and a rebuild that draws
 // nothing and writes the same EPUB.
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { execFile } from 'node:child_process'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import JSZip from 'jszip'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildReport } from '../src/build/build.js'
 import { loadFigureData } from '../src/project/figure-data.js'
 import { copyToTemp, matter, processChapter, root } from './helpers.js'
+import { ace } from './ace.js'
 import { epubcheck, pdfPages } from './tools.js'
 
+const run = promisify(execFile)
 const fixture = path.join(root, 'test/fixtures/book-figures')
 let project: string
 let first: BuildReport
@@ -60,6 +64,12 @@ describe('figures', () => {
     expect(await zip.file('OEBPS/toc.xhtml')?.async('string')).toContain('epub:type="loi"')
   })
 
+  it('should pass DAISY Ace with no violations', async () => {
+    const report = await ace(path.join(project, 'dist/student/figures-book.epub'))
+    expect(report.violations).toEqual([])
+    expect(report.outcome).toBe('pass')
+  })
+
   it('should show the diagram on the web page and list it on the home page', async () => {
     const page = await readFile(path.join(project, 'dist/student/web/diagram.html'), 'utf8')
     expect(page).toMatch(/<figure[^>]*id="fig-journey"[^]*<svg[^]*Marsh Farm/)
@@ -87,6 +97,12 @@ describe('figure errors', () => {
       const found = messages(report).filter((m) => m.includes(' mermaid: '))
       expect(found).toHaveLength(1)
       expect(found[0]).toMatch(/^01-diagram\.md:12:1 mermaid: Mermaid cannot draw this diagram: Parse error/)
+      expect(await readdir(broken)).not.toContain('dist')
+      // The command says the same, with the chapter's path, and exits 1.
+      const cli = await run(process.execPath, [path.join(root, 'lib/cli.js'), 'build', '--root', broken, '--format', 'epub']).then(() => ({ code: 0, stderr: '' }), (error: { code: number; stderr: string }) => error)
+      expect(cli.code).toBe(1)
+      expect(cli.stderr).toMatch(/01-diagram\.md[^]*12:1[^]*Mermaid cannot draw this diagram/)
+      expect(cli.stderr).not.toMatch(/\n\s+at /)
       expect(await readdir(broken)).not.toContain('dist')
     } finally {
       await rm(broken, { recursive: true, force: true })
