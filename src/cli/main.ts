@@ -52,6 +52,8 @@ async function main(argv: string[]): Promise<number> {
     const count = file.files === undefined ? '' : `  ${file.files} files`
     print(`wrote ${path.relative(process.cwd(), file.path)}${count}  ${size(file.bytes)}${pages}`)
   }
+  // With the stage timings, what the diagrams cost: how many Mermaid drew and how many came from the cache.
+  if (values.timings && report.figures) process.stderr.write(`  diagrams           ${report.figures.drawn} drawn, ${report.figures.cached} from the cache\n`)
   if (report.failure) process.stderr.write(`error: ${report.failure}\n`)
   const warnings = report.files.some((f) => f.messages.length > 0)
   return report.ok && !(values.frail && warnings) ? 0 : 1

@@ -10,6 +10,7 @@ import { fail } from '../core/messages.js'
 import type { FigureInfo } from '../project/data.js'
 import type { FigureData } from '../project/figure-data.js'
 import type { Labels } from '../project/labels.js'
+import { typesetData } from '../transform/figures.js'
 import { drawData, dataAlternative } from './draw.js'
 import { cachedDiagrams, diagramHash, drawDiagrams, type Drawn } from './mermaid.js'
 import { svgTree } from './svg.js'
@@ -52,7 +53,8 @@ function fill({ file, tree }: Chapter, diagrams: Map<string, Element | string>, 
     const figure = figures.get(String(node.properties.dataFigure ?? ''))
     if (!figure) return
     delete node.properties.dataFigure
-    const data = input.figureData.get(figure.data ?? '')
+    const raw = input.figureData.get(figure.data ?? '')
+    const data = raw && typesetData(raw)
     if (figure.mermaid !== undefined) {
       const drawing = diagrams.get(diagramHash(figure.mermaid))
       if (typeof drawing === 'string' || !drawing) return void fail(file, `Mermaid cannot draw this diagram: ${drawing ?? 'no drawing'}`, 'mermaid', figure.place)

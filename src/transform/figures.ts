@@ -9,6 +9,7 @@ import type { VFile } from 'vfile'
 import { fail } from '../core/messages.js'
 import type { FigureData } from '../project/figure-data.js'
 import type { Labels } from '../project/labels.js'
+import { typeset } from '../markdown/typography.js'
 import { text } from './mdast-build.js'
 import { characterMapSource } from './character-map.js'
 import { mermaidText } from './mermaid-text.js'
@@ -56,7 +57,9 @@ function fromMermaid(node: Code, file: VFile, number: string, labels: Labels) {
 function fromData(node: LeafDirective, file: VFile, number: string, options: FiguresOptions) {
   const name = node.attributes?.data ?? ''
   const id = node.attributes?.id ?? ''
-  const data = options.figureData.get(name)
+  const raw = options.figureData.get(name)
+  // Data files are not Markdown, so their quotes and dashes are set here, as the chapter's text is.
+  const data = raw && typesetData(raw)
   if (!data) {
     const known = [...options.figureData.keys()].join(', ') || 'none'
     fail(file, `\`::figure\` needs \`data="name"\` naming a file of chapters/figures/ (known: ${known})`, 'figure-data', node)
@@ -71,6 +74,11 @@ function fromData(node: LeafDirective, file: VFile, number: string, options: Fig
   const mermaid = data.kind === 'characters' ? characterMapSource(data, caption) : undefined
   file.data.figures?.push({ id, number, caption, alt: data.alt, place: node.position?.start, data: name, mermaid })
   return figureNode(id, number, node.children, { type: 'figureText', data: { hName: 'p' }, children: [text(data.alt)] }, options.labels)
+}
+
+/** Every string of `data` typeset (curly quotes, dashes), keys and the kind left alone. */
+export function typesetData<T>(data: T): T {
+  return JSON.parse(JSON.stringify(data), (key, value: unknown) => (typeof value === 'string' && !['kind', 'id', 'from', 'to'].includes(key) ? typeset(value) : value)) as T
 }
 
 /** `:ref[fig-timeline]`: a link to the figure, its text (“Figure 3.1”) set once the whole book is numbered. */
