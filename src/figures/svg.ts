@@ -21,12 +21,16 @@ export function svgTree(svg: string): Element | string {
 }
 
 /**
- * Mermaid's SVG made valid where EPUB's schema is stricter than browsers: one role (`img`, its title and description
- * still naming it), and a width and height on every `<rect>` (Mermaid leaves them off an empty label's background).
+ * Mermaid's SVG made valid where EPUB's schema is stricter than browsers: one role (`img`, named by its title and
+ * description), and a width and height on every `<rect>` (Mermaid leaves them off an empty label's background).
  */
 function asFigure(svg: Element): Element {
   svg.properties.role = 'img'
   delete svg.properties.ariaRoleDescription
+  // The accessible name (a tagged PDF's alternative text) is the title and the description together.
+  const named = [svg.properties.ariaLabelledBy, svg.properties.ariaDescribedBy].flat().filter((id): id is string => typeof id === 'string')
+  if (named.length > 0) svg.properties.ariaLabelledBy = named
+  delete svg.properties.ariaDescribedBy
   visit(svg, 'element', (node: Element) => {
     if (node.tagName !== 'rect') return
     node.properties.width ??= 0
