@@ -1,7 +1,8 @@
 // Figures end to end: a chapter with a Mermaid flowchart and a data figure built into every output, a broken
 // diagram stopping the build at its fence, a figure without alternative text refused, and a rebuild that draws
 // nothing and writes the same EPUB.
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import { execFile } from 'node:child_process'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -23,7 +24,7 @@ beforeAll(async () => {
   project = await copyToTemp(fixture, 'nlmg-figures-')
   // A cache a local build left in the fixture would be copied with it.
   await rm(path.join(project, 'node_modules'), { recursive: true, force: true })
-  first = await build({ root: project, editions: ['student'], formats: ['pdf', 'epub', 'web'] })
+  first = await build({ root: project, editions: ['student'], formats: ['pdf', 'epub', 'web', 'handouts'] })
   epub = await readFile(path.join(project, 'dist/student/figures-book.epub'))
 })
 afterAll(async () => {
@@ -48,6 +49,12 @@ describe('figures', () => {
     // The reference prints the number, and the data alternative stays off the paper.
     expect(page).toContain('as Figure 1.1 shows')
     expect(page).not.toContain('as text)')
+  })
+
+  it('should carry the figures on the chapter\'s handout', async () => {
+    const text = (await pdfPages(path.join(project, 'dist/student/handouts/01-diagram.pdf'))).join('\n')
+    for (const label of ['Halwick School', 'Marsh Farm', 'Figure 1.1. From the school to the farm', '1975', 'Figure 1.2. The three parts']) expect(text).toContain(label)
+    expect(text).not.toContain('as text)')
   })
 
   it('should write an EPUB that epubcheck passes, with SVG declared and no foreignObject or script', async () => {
@@ -96,12 +103,12 @@ describe('figure errors', () => {
       expect(report.ok).toBe(false)
       const found = messages(report).filter((m) => m.includes(' mermaid: '))
       expect(found).toHaveLength(1)
-      expect(found[0]).toMatch(/^01-diagram\.md:12:1 mermaid: Mermaid cannot draw this diagram: Parse error/)
+      expect(found[0]).toMatch(/^01-diagram\.md:16:1 mermaid: Mermaid cannot draw this diagram: Parse error/)
       expect(await readdir(broken)).not.toContain('dist')
       // The command says the same, with the chapter's path, and exits 1.
       const cli = await run(process.execPath, [path.join(root, 'lib/cli.js'), 'build', '--root', broken, '--format', 'epub']).then(() => ({ code: 0, stderr: '' }), (error: { code: number; stderr: string }) => error)
       expect(cli.code).toBe(1)
-      expect(cli.stderr).toMatch(/01-diagram\.md[^]*12:1[^]*Mermaid cannot draw this diagram/)
+      expect(cli.stderr).toMatch(/01-diagram\.md[^]*16:1[^]*Mermaid cannot draw this diagram/)
       expect(cli.stderr).not.toMatch(/\n\s+at /)
       expect(await readdir(broken)).not.toContain('dist')
     } finally {
@@ -122,6 +129,18 @@ describe('figure errors', () => {
       const { files, data } = await loadFigureData(dir)
       expect(data.size).toBe(0)
       expect(files[0]?.messages.map((m) => `${m.line}:${m.ruleId} ${m.reason}`)).toEqual([expect.stringMatching(/^1:schema `alt`/)])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('should refuse a character map whose bond names nobody on it, at the bond', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'nlmg-figure-map-'))
+    try {
+      const map = ['kind: characters', 'alt: Two people.', 'people:', '  - { id: a, name: A, role: one }', '  - { id: b, name: B, role: two }', 'bonds:', '  - { from: a, to: c, kind: friends, label: friends }', '']
+      await writeFile(path.join(dir, 'map.yaml'), map.join('\n'))
+      const { files } = await loadFigureData(dir)
+      expect(files[0]?.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['7:16 figure-data'])
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
