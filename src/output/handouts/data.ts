@@ -79,7 +79,10 @@ function firstSentence(body: ElementContent[]): ElementContent[] {
   return [{ ...first, children: kept }]
 }
 
-/** The figure `id` of `tree`, without the link to its data. */
+/** A handout draws a figure at a quarter of a millimetre to each unit of its drawing. */
+const mmPerPixel = 0.25
+
+/** The figure `id` of `tree`, without the link to its data, drawn at the handout's scale. */
 function figureElement(tree: Root, id: string): Element[] {
   let found: Element | undefined
   visit(tree, 'element', (node: Element) => {
@@ -88,6 +91,14 @@ function figureElement(tree: Root, id: string): Element[] {
     return EXIT
   })
   if (!found) return []
+  visit(found, 'element', (node: Element) => {
+    if (node.tagName !== 'svg') return
+    // Drawn at a fixed scale, so its labels stay legible (about 8.5pt for the data figures' 12px); a figure too
+    // tall for the sheet at that size gives way to its reference (handouts.ts, the last fitting steps).
+    const width = Number(String(node.properties.viewBox ?? '').split(/\s+/)[2])
+    if (width > 0) node.properties.style = `width: ${(width * mmPerPixel).toFixed(1)}mm; max-width: 100%; height: auto;`
+    return SKIP
+  })
   visit(found, 'element', (node: Element, index, parent) => {
     if (!parent || index === undefined || !hasClass(node, 'figure-data-link')) return
     parent.children.splice(index, 1)
