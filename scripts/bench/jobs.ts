@@ -41,6 +41,12 @@ export function jobsFor(ctx: JobContext): Job[] {
       run: async (out) => ({ measured: await build(epub)(out) })
     },
     {
+      key: 'web',
+      label: 'our EPUB and web edition (student)',
+      command: 'node lib/cli.js build --root <book> --format epub,web --edition student --out <tmp>',
+      run: async (out) => ({ measured: await build(['--format', 'epub,web', '--edition', 'student'])(out) })
+    },
+    {
       key: 'pandoc',
       label: 'pandoc, Markdown to EPUB',
       // Note: --resource-path lets pandoc find and pack the chapters' image, as our EPUB does.

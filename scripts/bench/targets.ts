@@ -24,6 +24,7 @@ export function verdicts(sizes: SizeResult[]): Verdict[] {
   return [
     guide ? ratio(guide, 'epub', 'pandoc', 1.3, 'EPUB, first build, at most 1.3× pandoc') : { target: 'EPUB, first build, at most 1.3× pandoc, the guide', measured: '–' },
     ...sizes.map((size) => devLoop(size, 0.3)),
+    ...sizes.map((size) => webCost(size, 1 / 3)),
     ...sizes.map((size) => ratio(size, 'pdf', 'chromium', 1.25, 'PDF at most 1.25× raw Chromium on the same HTML'))
   ]
 }
@@ -63,6 +64,19 @@ function ratio(size: SizeResult, ours: RunKey, theirs: RunKey, limit: number | u
     target: `${target}, ${bookName(size)}`,
     measured: `${fmt.x(value)} (${fmt.s(a)} / ${fmt.s(b)})`,
     holds: limit !== undefined && Number.isFinite(value) ? value <= limit : undefined
+  }
+}
+
+/** What the web edition adds to the EPUB's build (the web issue's target: at most a third). */
+function webCost(size: SizeResult, limit: number): Verdict {
+  const epub = seconds(rowOf(size, 'epub'))
+  const both = seconds(rowOf(size, 'web'))
+  const added = (both - epub) / epub
+  return {
+    target: `The web edition adds at most a third to the EPUB's build time, ${bookName(size)}`,
+    measured: Number.isFinite(added) ? `+${Math.round(added * 100)}% (${fmt.s(both)} with the site, ${fmt.s(epub)} without)` : '–',
+    holds: Number.isFinite(added) ? added <= limit : undefined,
+    detail: 'web issue’s target'
   }
 }
 
