@@ -35,10 +35,13 @@ export function verdicts(sizes: SizeResult[]): Verdict[] {
  */
 export function otherFigures(sizes: SizeResult[]): Verdict[] {
   const largest = sizes.reduce((a, b) => (b.pages > a.pages ? b : a))
+  const guide = sizes.find((s) => s.book === 'guide')
   return [
     ...sizes.filter((s) => s.book !== 'guide').map((size) => ({ ...ratio(size, 'epub', 'pandoc', undefined, 'EPUB, first build, against pandoc'), detail: 'no target' })),
-    pagesPerSecond(largest, 100),
-    memory(largest, GiB)
+    pagesPerSecond(largest, 40),
+    ...sizes.map((size) => perPage(size, 2)),
+    memory(largest, GiB),
+    ...(guide ? [wholeBuild(guide, 5)] : [])
   ]
 }
 
@@ -98,6 +101,31 @@ function pagesPerSecond(size: SizeResult, floor: number): Verdict {
     target: `PDF at least ${floor} pages/s, ${bookName(size)}`,
     measured: Number.isFinite(rate) ? `${rate.toFixed(1)} pages/s (${row?.pages} pages in ${fmt.s(seconds(row))})` : '–',
     holds: Number.isFinite(rate) ? rate >= floor : undefined,
+    detail: printIssue
+  }
+}
+
+/** Our PDF's seconds per page over the reference's (pandoc's default HTML printed by raw Chromium). */
+function perPage(size: SizeResult, limit: number): Verdict {
+  const ours = rowOf(size, 'pdf')
+  const reference = rowOf(size, 'reference')
+  const perPageOf = (row: typeof ours) => seconds(row) / (row?.pages ?? Number.NaN)
+  const value = perPageOf(ours) / perPageOf(reference)
+  return {
+    target: `PDF time per page at most ${limit}× the reference (pandoc’s HTML, raw Chromium), ${bookName(size)}`,
+    measured: Number.isFinite(value) ? `${fmt.x(value)} (${(1000 * perPageOf(ours)).toFixed(0)} ms/page over ${(1000 * perPageOf(reference)).toFixed(0)} ms/page, ${reference?.pages} pages)` : '–',
+    holds: Number.isFinite(value) ? value <= limit : undefined,
+    detail: printIssue
+  }
+}
+
+/** The guide's whole build (both editions, every format). */
+function wholeBuild(size: SizeResult, limit: number): Verdict {
+  const value = seconds(rowOf(size, 'all'))
+  return {
+    target: `The whole build under ${limit} s, ${bookName(size)}`,
+    measured: Number.isFinite(value) ? fmt.s(value) : '–',
+    holds: Number.isFinite(value) ? value < limit : undefined,
     detail: printIssue
   }
 }
