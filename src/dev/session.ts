@@ -5,6 +5,10 @@ import path from 'node:path'
 import type { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
 import { checkBook } from '../book/checks.js'
+import { numberFigureRefs } from '../book/figure-refs.js'
+import { findBrowser, launchBrowser, type BrowserSession } from '../browser/browser.js'
+import { renderFigures } from '../figures/figures.js'
+import { loadFigureData, type FigureDataSet } from '../project/figure-data.js'
 import { createChapterProcessor, processChapter, type Chapter, type ChapterProcessor } from '../chapter/chapter.js'
 import { bookFile, hasErrors } from '../core/messages.js'
 import { packageRoot } from '../core/paths.js'
@@ -35,6 +39,7 @@ interface Setup {
   bibliography: Bibliography
   templates: Templates
   processor: ChapterProcessor
+  figureData: FigureDataSet
 }
 
 /** A session over one project; `rebuild()` after any change, `reset()` after one to configuration, sources or templates. */
@@ -50,8 +55,9 @@ export function createDevSession(options: { root: string; edition: Edition }) {
     if (!config) return file
     const labels = await loadLabels(config.templatesDir)
     const bibliography = await loadSources(config.sourcesDir)
-    const processor = createChapterProcessor({ labels, sources: bibliography.sources, chaptersDir: config.chaptersDir, root: config.root }, [options.edition])
-    setup = { config, labels, bibliography, templates: createTemplates(config.templatesDir), processor }
+    const figureData = await loadFigureData(path.join(config.chaptersDir, 'figures'))
+    const processor = createChapterProcessor({ labels, sources: bibliography.sources, figureData: figureData.data, chaptersDir: config.chaptersDir, root: config.root }, [options.edition])
+    setup = { config, labels, bibliography, figureData, templates: createTemplates(config.templatesDir), processor }
     return setup
   }
 
@@ -59,7 +65,7 @@ export function createDevSession(options: { root: string; edition: Edition }) {
     const started = performance.now()
     const ready = await prepare()
     if (!('config' in ready)) return failed([ready], started, options.root)
-    const { config, labels, bibliography, templates, processor } = ready
+    const { config, labels, bibliography, figureData, templates, processor } = ready
     const listing = bookFile(config.chaptersDir)
     const chapters: Chapter[] = []
     for (const read of await readChapters(config.chaptersDir, listing)) {
@@ -74,8 +80,11 @@ export function createDevSession(options: { root: string; edition: Edition }) {
       chapters.push(entry.chapter)
     }
     for (const file of bibliography.files) file.messages = file.messages.filter((m) => m.ruleId !== 'source-unused')
+    numberFigureRefs(chapters)
     checkBook(chapters, bibliography.sources, bibliography.places)
-    const problems = [listing, ...bibliography.files, ...chapters.map((c) => c.file)]
+    const problems = [listing, ...bibliography.files, ...figureData.files, ...chapters.map((c) => c.file)]
+    if (hasErrors(problems)) return failed(problems, started, config.title, templates)
+    await drawFigures(chapters, ready)
     if (hasErrors(problems)) return failed(problems, started, config.title, templates)
     const made = await webSite({ config, labels, templates, edition: options.edition, chapters, built: [], live: true }, pages)
     const site = new Map(made.files.map((file) => [file.path, file.data]))
@@ -97,6 +106,17 @@ export function createDevSession(options: { root: string; edition: Edition }) {
   }
 
   return { rebuild: safeRebuild, reset: () => ((setup = undefined), processed.clear()), root: options.root }
+}
+
+/** Fill the figures of chapters processed since the last rebuild; a browser starts only for a diagram not in the cache. */
+async function drawFigures(chapters: Chapter[], { config, labels, figureData }: Setup) {
+  let browser: Promise<BrowserSession> | undefined
+  try {
+    const cacheDir = path.join(config.root, 'node_modules', '.cache', 'nlmg', 'diagrams')
+    await renderFigures({ editions: [chapters], figureData: figureData.data, labels, cacheDir, browser: () => (browser ??= launchBrowser(findBrowser(config.browser))) })
+  } finally {
+    await browser?.then((b) => b.close(), () => {})
+  }
 }
 
 /** The problems page; with no valid configuration, the package's own templates render it. */

@@ -38,6 +38,7 @@ export function printContext(input: PrintContextInput) {
     pageSize: cssPageSize(input.paper),
     stylesheet: fileUrl(path.join(config.stylesDir, 'print.css')),
     fonts: printFonts(fileUrl),
+    figures: input.chapters.flatMap(({ file }) => (file.data.figures ?? []).map((f) => ({ id: f.id, number: f.number, caption: f.caption, page: placeholder }))),
     chapters: input.chapters.map((chapter) => {
       const { file, tree } = chapter
       const slug = file.data.slug as string
@@ -80,7 +81,8 @@ export function contentsIds(chapters: Chapter[]): string[] {
   return chapters.flatMap(({ file }) => [
     file.data.slug as string,
     ...(file.data.headings ?? []).filter((h) => h.depth === 2).map((h) => h.id)
-  ])
+    // The list of figures follows the contents, so its entries' pages come after the contents'.
+  ]).concat(chapters.flatMap(({ file }) => (file.data.figures ?? []).map((f) => f.id)))
 }
 
 /** Render the print template, with the imprint's label templates filled in. */

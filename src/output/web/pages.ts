@@ -17,6 +17,8 @@ export interface WebChapter {
   spoilers: boolean
   /** Its `##` sections, for the contents beside the text. */
   sections: Array<{ id: string; text: string }>
+  /** Its figures, for the home page's list of figures. */
+  figures: Array<{ id: string; number: string; caption: string }>
   /** Its body as HTML, from the chapter's hast. */
   html: string
 }

@@ -64,7 +64,7 @@ export async function webSite(input: WebInput, memo?: WebMemo): Promise<WebSite>
   const coverHref = pack.href(pathToFileURL(config.coverFile).href, true)
   const { chapters, documents } = webChapters(input.chapters, pack.href, memo)
   const offered = downloads(input.built, { edition: input.edition, filename: config.filename, chapters: input.chapters })
-  const site = siteContext({ ...input, chapters, coverHref, downloads: offered.list })
+  const site = { ...siteContext({ ...input, chapters, coverHref, downloads: offered.list }), hasFigures: chapters.some((c) => c.figures.length > 0) }
   await templates.registerPartials(partials)
   const render = async (name: string, context: object) => (await templates.get(`web/${name}`))(context)
   const files: SiteFile[] = [
@@ -106,6 +106,7 @@ function webChapters(chapters: Chapter[], imageHref: (url: string) => string, me
       description: file.data.matter?.description ?? '',
       spoilers: file.data.matter?.spoilers === 'full',
       sections: (file.data.headings ?? []).filter((h) => h.depth === 2).map((h) => ({ id: h.id, text: h.text })),
+      figures: (file.data.figures ?? []).map((f) => ({ id: f.id, number: f.number, caption: f.caption })),
       html: toHtml(page)
     }
     memo?.set(chapter, { key: ids, page: made, documents: own, images })
