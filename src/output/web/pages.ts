@@ -30,6 +30,7 @@ export interface SiteInput {
   chapters: WebChapter[]
   coverHref: string
   downloads: Download[]
+  live?: boolean
 }
 
 /** What every page shares: the book, the edition, the contents. */
@@ -56,7 +57,8 @@ export function siteContext(input: SiteInput) {
     baseUrl: teacher ? '' : (config.baseUrl ?? ''),
     coverHref: input.coverHref,
     chapters: input.chapters.map(({ html: _html, ...chapter }) => chapter),
-    downloads: input.downloads
+    downloads: input.downloads,
+    live: input.live === true
   }
 }
 
