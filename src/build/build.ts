@@ -25,6 +25,8 @@ export interface BuildOptions extends ConfigOverrides {
   sourceDateEpoch?: number
   /** Called as each stage finishes. */
   onStage?: (stage: string, ms: number) => void
+  /** Called with a line on what the build chose (for `--verbose`): which browser prints the PDF. */
+  log?: (line: string) => void
   /** Measure each chapter's words and reading level (for `check` and `--stats`). */
   stats?: boolean
 }
@@ -58,7 +60,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   if (!config) return report
   // Chromium starts while the chapters are processed; an EPUB-only build never loads Puppeteer.
   const prints = !options.checkOnly && (config.formats.includes('pdf') || config.formats.includes('handouts'))
-  const launch = prints ? import('./print.js').then((m) => m.startBrowser(config)) : undefined
+  const launch = prints ? import('./print.js').then((m) => m.startBrowser(config, options.log)) : undefined
   launch?.catch(() => {})
   try {
     return await buildBook(options, config, report, launch, clock)

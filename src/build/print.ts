@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { Chapter } from '../book/book.js'
-import { BrowserError, BrowserMissing, findBrowser, launchBrowser, type BrowserSession } from '../browser/browser.js'
+import { BrowserError, BrowserMissing, describeBrowser, launchBrowser, resolveBrowser, type BrowserSession } from '../browser/browser.js'
 import { type ResolvedConfig } from '../project/config.js'
 import { packageRoot } from '../core/paths.js'
 import { buildHandouts } from '../output/handouts/handouts.js'
@@ -74,8 +74,11 @@ export async function printEditions(input: PrintInput): Promise<PrintResult> {
  * Start the browser now, to be handed to `printEditions` later: Chromium's start-up runs on another core while
  * the chapters are processed. The promise is marked handled; whoever awaits it still sees a launch failure.
  */
-export function startBrowser(config: ResolvedConfig): Promise<BrowserSession> {
-  const launch = launchBrowser(findBrowser(config.browser))
+export function startBrowser(config: ResolvedConfig, log?: (line: string) => void): Promise<BrowserSession> {
+  const launch = resolveBrowser(config.browser).then((found) => {
+    if (found) log?.(describeBrowser(found))
+    return launchBrowser(found?.path)
+  })
   launch.catch(() => {})
   return launch
 }

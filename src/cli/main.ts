@@ -34,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
     editions: list(values.edition, edition, 'edition'),
     paper: list(values.paper, paperSize, 'paper')?.[0],
     outDir: values.out ? path.resolve(String(values.out)) : undefined,
+    log: values.verbose ? (line) => process.stderr.write(`${line}\n`) : undefined,
     onStage: interactive || values.timings ? (stage, ms) => process.stderr.write(`  ${stage.padEnd(18)} ${(ms / 1000).toFixed(2)} s\n`) : undefined
   }
   const report = await build(options)

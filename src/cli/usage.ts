@@ -7,7 +7,7 @@ type Options = NonNullable<ParseArgsConfig['options']>
 
 const common: Options = { root: { type: 'string' }, help: { type: 'boolean', short: 'h' } }
 const perCommand: Record<Command, Options> = {
-  build: { ...common, format: { type: 'string' }, edition: { type: 'string' }, paper: { type: 'string' }, out: { type: 'string' }, stats: { type: 'boolean' }, timings: { type: 'boolean' }, frail: { type: 'boolean' } },
+  build: { ...common, format: { type: 'string' }, edition: { type: 'string' }, paper: { type: 'string' }, out: { type: 'string' }, stats: { type: 'boolean' }, timings: { type: 'boolean' }, verbose: { type: 'boolean' }, frail: { type: 'boolean' } },
   check: { ...common, frail: { type: 'boolean' } },
   dev: { ...common, port: { type: 'string' }, host: { type: 'string' }, edition: { type: 'string' } }
 }
@@ -20,6 +20,7 @@ const lines: Record<string, string> = {
   out: '--out <dir>         Output folder (default: book.yaml `outDir`, else dist)',
   stats: '--stats             Also print each chapter\'s word count and reading level',
   timings: '--timings           Print how long each stage took (always shown on a terminal)',
+  verbose: '--verbose           Say which browser prints the PDF, and where it was found',
   frail: '--frail             Exit with 1 on warnings as well as errors',
   port: '--port <n>          Port to serve on (default 4173; 0 picks a free one)',
   host: '--host <name>       Address to listen on (default 127.0.0.1)',
