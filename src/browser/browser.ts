@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'puppeteer'
+import type { Browser, Page } from 'puppeteer-core'
 import { BrowserMissing, guardedErrors, launchFailure } from './errors.js'
 import { isInside } from '../core/paths.js'
 import { installHint } from './find.js'
@@ -48,7 +48,7 @@ export async function launchBrowser(executablePath: string | undefined, limits: 
   try {
     const timeouts = { timeout: launchMs, protocolTimeout: protocolMs }
     // Loaded here: a command that prints nothing never loads Puppeteer.
-    const { default: puppeteer } = await import('puppeteer')
+    const { default: puppeteer } = await import('puppeteer-core')
     browser = await puppeteer.launch({ executablePath, headless: true, userDataDir, ...timeouts, args: chromiumArgs, signal: abort.signal })
   } catch (error) {
     abort.abort()

@@ -3,6 +3,8 @@
 // downloaded, then the Chromium shipped on npm by the optional dependency @sparticuz/chromium (Linux x64),
 // unpacked on first use through its public `executablePath()`.
 import { accessSync, constants, existsSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { BrowserMissing } from './errors.js'
 
 /** Where a system browser usually lives, in the order tried after any explicit setting. */
@@ -62,7 +64,7 @@ export async function resolveBrowser(explicit?: string, env: NodeJS.ProcessEnv =
   if (configured) return configured
   const system = systemPaths.find(isExecutable)
   if (system) return { path: system, origin: 'system' }
-  const downloaded = await puppeteerBrowser()
+  const downloaded = await puppeteerBrowser(env)
   if (downloaded) return { path: downloaded, origin: 'puppeteer' }
   const shipped = await npmChromium()
   return shipped ? { path: shipped, origin: 'npm' } : undefined
@@ -77,14 +79,17 @@ function isExecutable(file: string): boolean {
   }
 }
 
-/** A browser Puppeteer downloaded into its cache before (this package never downloads one). */
-async function puppeteerBrowser(): Promise<string | undefined> {
+/** A Chrome that Puppeteer downloaded into its cache before (this package never downloads one), the newest first. */
+async function puppeteerBrowser(env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const cacheDir = env.PUPPETEER_CACHE_DIR || path.join(os.homedir(), '.cache', 'puppeteer')
+  if (!existsSync(cacheDir)) return undefined
   try {
-    const { default: puppeteer } = await import('puppeteer')
-    const file = puppeteer.executablePath()
-    return existsSync(file) ? file : undefined
+    const { Browser, getInstalledBrowsers } = await import('@puppeteer/browsers')
+    const chromes = (await getInstalledBrowsers({ cacheDir })).filter((b) => b.browser === Browser.CHROME || b.browser === Browser.CHROMIUM)
+    chromes.sort((a, b) => b.buildId.localeCompare(a.buildId, 'en', { numeric: true }))
+    return chromes.map((b) => b.executablePath).find(isExecutable)
   } catch {
-    return undefined // Puppeteer knows of no browser for this platform.
+    return undefined // An unreadable cache holds no browser we can use.
   }
 }
 
