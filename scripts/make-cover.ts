@@ -6,7 +6,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { findBrowser, launchBrowser } from '#src/browser/browser.js'
 import { loadConfig } from '#src/project/config.js'
-import { packageRoot } from '#src/core/paths.js'
+import { locate, packageRoot } from '#src/core/paths.js'
 import { fileUrl, printFonts } from '#src/render/fonts.js'
 import { loadLabels } from '#src/project/labels.js'
 import { createTemplates } from '#src/render/templates.js'
@@ -14,15 +14,15 @@ import { createTemplates } from '#src/render/templates.js'
 const root = path.resolve(process.argv[2] ?? '.')
 const { config } = await loadConfig(root)
 if (!config) throw new Error('book.yaml is invalid: run `nlmg check`')
-const labels = await loadLabels(config.templatesDir)
-const templates = createTemplates(config.templatesDir)
+const labels = await loadLabels(config.templateDirs, config)
+const templates = createTemplates(config.templateDirs)
 await templates.registerPartials(['partials/cover.hbs'])
 const html = (await templates.get('cover-image.hbs'))({
   book: config,
   labels,
   editionLabel: labels.studentEdition,
   fonts: printFonts(fileUrl),
-  stylesheet: fileUrl(path.join(config.stylesDir, 'print.css'))
+  stylesheet: fileUrl(locate(config.styleDirs, 'print.css'))
 })
 const work = await mkdtemp(path.join(os.tmpdir(), 'nlmg-cover-'))
 const browser = await launchBrowser(findBrowser(config.browser))

@@ -71,7 +71,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 }
 
 async function buildBook(options: BuildOptions, config: ResolvedConfig, report: BuildReport, launch: Promise<BrowserSession> | undefined, clock: (stage: string) => void): Promise<BuildReport> {
-  const labels = await loadLabels(config.templatesDir)
+  const labels = await loadLabels(config.templateDirs, config)
   const bibliography = await loadSources(config.sourcesDir)
   const listing = bookFile(config.chaptersDir)
   const files = await readChapters(config.chaptersDir, listing)
@@ -90,7 +90,7 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
   clock('check')
   if (hasErrors(report.files) || options.checkOnly) return { ...report, ok: !hasErrors(report.files) }
   const editions = config.editions.map((edition): [Edition, Chapter[]] => [edition, processed.get(edition) ?? []])
-  const templates = createTemplates(config.templatesDir)
+  const templates = createTemplates(config.templateDirs)
   const epoch = options.sourceDateEpoch ?? envEpoch()
   const outputs: Output[] = []
   if (config.formats.includes('epub')) {

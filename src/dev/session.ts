@@ -43,10 +43,10 @@ export function createDevSession(options: { root: string; edition: Edition; urlF
     if (setup) return setup
     const { config, file } = await loadConfig(options.root)
     if (!config) return file
-    const labels = await loadLabels(config.templatesDir)
+    const labels = await loadLabels(config.templateDirs, config)
     const bibliography = await loadSources(config.sourcesDir)
     const processor = createChapterProcessor({ labels, sources: bibliography.sources, chaptersDir: config.chaptersDir, root: config.root }, [options.edition])
-    setup = { config, labels, bibliography, templates: createTemplates(config.templatesDir), processor }
+    setup = { config, labels, bibliography, templates: createTemplates(config.templateDirs), processor }
     return setup
   }
 

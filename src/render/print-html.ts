@@ -13,6 +13,7 @@ import type { Edition, PaperSize } from '../project/schema.js'
 import type { Templates } from './templates.js'
 import { imprintTexts } from './front-matter.js'
 import path from 'node:path'
+import { locate } from '../core/paths.js'
 
 export interface PrintContextInput {
   config: ResolvedConfig
@@ -47,7 +48,7 @@ export function printContext(input: PrintContextInput) {
     justify: config.justify,
     pageSize: cssPageSize(input.paper),
     preview: input.preview === true,
-    stylesheet: urlFor(path.join(config.stylesDir, 'print.css')),
+    stylesheet: urlFor(locate(config.styleDirs, 'print.css')),
     fonts: printFonts(urlFor),
     chapters: input.chapters.map((chapter) => {
       const { file, tree } = chapter

@@ -3,6 +3,7 @@
 // count so a duplex printer starts every handout on a fresh sheet.
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { locate } from '../../core/paths.js'
 import { pathToFileURL } from 'node:url'
 import type { Page } from 'puppeteer-core'
 import type { Chapter } from '../../book/book.js'
@@ -128,7 +129,7 @@ function context(job: HandoutJob, handouts: HandoutData[]) {
     editionLabel,
     teacher: job.edition === 'teacher',
     pageSize: cssPageSize(config.paper),
-    stylesheet: pathToFileURL(path.join(config.stylesDir, 'handout.css')).href,
+    stylesheet: pathToFileURL(locate(config.styleDirs, 'handout.css')).href,
     fonts: printFonts(fileUrl),
     handouts: handouts.map((handout) => {
       const index = job.chapters.findIndex(({ file }) => file.data.slug === handout.slug)
