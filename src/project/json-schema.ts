@@ -1,0 +1,30 @@
+// JSON Schemas for what an author writes (book.yaml, a chapter's front matter, a sources file), generated from
+// the zod schemas with zod 4's own `z.toJSONSchema`, so an editor checks exactly what `nlmg check` checks.
+import { z } from 'zod'
+import { bookConfig, chapterMatter, source } from './schema.js'
+
+/** The file name of each schema, as shipped in the package's `schemas/` and copied by `nlmg init`. */
+export const schemaFiles = {
+  book: 'book.schema.json',
+  chapter: 'chapter.schema.json',
+  sources: 'sources.schema.json'
+} as const
+
+const titles = {
+  book: 'A study guide’s book.yaml',
+  chapter: 'A chapter’s YAML front matter',
+  sources: 'A sources file (chapters/sources/*.yaml): a list of sources'
+}
+
+/** Each schema as the text of its file (draft 2020-12, input types: what the author writes). */
+export function jsonSchemas(): Record<keyof typeof schemaFiles, string> {
+  const make = (schema: z.ZodType, title: string) => {
+    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' })
+    return `${JSON.stringify({ ...json, title }, null, 2)}\n`
+  }
+  return {
+    book: make(bookConfig, titles.book),
+    chapter: make(chapterMatter, titles.chapter),
+    sources: make(z.array(source), titles.sources)
+  }
+}
