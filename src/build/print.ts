@@ -7,6 +7,7 @@ import type { Chapter } from '../book/book.js'
 import { BrowserError, BrowserMissing, describeBrowser, launchBrowser, resolveBrowser, type BrowserSession } from '../browser/browser.js'
 import { type ResolvedConfig } from '../project/config.js'
 import { packageRoot } from '../core/paths.js'
+import { fontFolders } from '../render/fonts.js'
 import { buildHandouts } from '../output/handouts/handouts.js'
 import type { Labels } from '../project/labels.js'
 import { printBook, type PrintedBook } from '../output/pdf/print.js'
@@ -90,9 +91,9 @@ interface GuideJob extends PrintInput {
   chapters: Chapter[]
 }
 
-/** Folders a printed page may load from: the build's own work folder, the project, and the package (fonts, styles). */
+/** Folders a printed page may load from: the build's own work folder, the project, the package (styles) and the fonts. */
 function allowedRoots(workDir: string, config: ResolvedConfig) {
-  return [workDir, config.root, packageRoot]
+  return [workDir, config.root, packageRoot, ...fontFolders()]
 }
 
 /** The guide for one edition: printed with its contents' page numbers, with document metadata set. */
