@@ -17,6 +17,10 @@ export const edition = z.enum(['student', 'teacher'])
 /** Output formats. */
 export const format = z.enum(['pdf', 'epub', 'handouts', 'web'])
 
+/** When a handout is used: before or after pupils read, watch or see the work. */
+const handoutWhen = z.enum(['before', 'after'])
+type HandoutWhen = z.infer<typeof handoutWhen>
+
 /** A chapter's YAML front matter. */
 export const chapterMatter = z
   .object({
@@ -33,11 +37,20 @@ export const chapterMatter = z
     /** Makes a classroom handout from the chapter's questions and activity. */
     handout: z
       .object({
-        viewing: z.enum(['before', 'after']),
+        /** Whether pupils use the handout before or after they read, watch or see the work. */
+        when: handoutWhen.optional(),
+        /** The older name of `when`, still read: a guide to a film wrote `viewing: before`. */
+        viewing: handoutWhen.optional(),
         keyPoints: z.array(z.string().min(1)).min(1).max(6),
         keyTerms: z.array(z.string().regex(slugPattern, 'a glossary id: lower-case words joined by hyphens')).default([])
       })
       .strict()
+      .check((ctx) => {
+        const { when, viewing } = ctx.value
+        if (when === undefined && viewing === undefined) ctx.issues.push({ code: 'custom', input: ctx.value, path: ['when'], message: 'a handout needs `when: before` or `when: after` (before or after pupils meet the work)' })
+        if (when !== undefined && viewing !== undefined) ctx.issues.push({ code: 'custom', input: ctx.value, path: ['viewing'], message: '`viewing` is the older name of `when`: give only one of them' })
+      })
+      .transform(({ when, viewing, ...rest }) => ({ ...rest, when: (when ?? viewing) as HandoutWhen }))
       .optional()
   })
   .strict()

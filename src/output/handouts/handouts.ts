@@ -139,7 +139,7 @@ function context(job: HandoutJob, handouts: HandoutData[]) {
         ...handout,
         // The first two answer lines stay with the question's words; the rest may continue on the next page.
         questions: handout.questions.map((q) => ({ ...q, firstLines: Math.min(2, q.lines), restLines: Math.max(0, q.lines - 2) })),
-        viewingLabel: handout.viewing === 'before' ? labels.beforeViewing : labels.afterViewing,
+        viewingLabel: handout.when === 'before' ? labels.beforeViewing : labels.afterViewing,
         guideReference: job.templates.text(labels.guideReference, { edition: editionLabel.toLowerCase(), chapter: handout.title, from, to, single: from === to })
       }
     })
