@@ -61,6 +61,13 @@ describe('nlmg init', () => {
     expect(await readdir(folder)).toEqual(['notes.txt'])
   })
 
+  it('refuses a file given as the folder, with no stack trace', async () => {
+    await writeFile(path.join(work, 'a-file'), '')
+    const result = await run(['init', 'a-file'], work)
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^error: .*a-file is a file, not a folder/)
+  })
+
   it('writes into it with --force, keeping the files it does not replace', async () => {
     const result = await run(['init', 'busy', '--force'], work)
     expect(result.code).toBe(0)

@@ -21,10 +21,15 @@ const starter = path.join(packageRoot, 'starter')
 
 /** Write a new guide into `folder`. */
 export async function initGuide(folder: string, options: InitOptions = {}): Promise<InitResult> {
-  const existing = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [] as string[]
-    throw error
-  })
+  let existing: string[]
+  try {
+    existing = await readdir(folder)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOTDIR') return { ok: false, reason: `${folder} is a file, not a folder: choose a new folder for the guide` }
+    if (code !== 'ENOENT') return { ok: false, reason: `${folder} cannot be read (${code ?? String(error)})` }
+    existing = []
+  }
   if (existing.length > 0 && !options.force) {
     return { ok: false, reason: `${folder} is not empty (it holds ${existing.length} ${existing.length === 1 ? 'entry' : 'entries'}): choose a new folder, or add --force to write the starter's files into it` }
   }
