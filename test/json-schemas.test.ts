@@ -74,5 +74,6 @@ describe('the JSON Schemas', () => {
     const files = await guideFiles(root)
     expect(errorsOf('book', { ...(files.book as object), paper: 'a5' }).join('\n')).toMatch(/\/paper must be equal to one of the allowed values/)
     expect(errorsOf('chapter', { ...(files.chapters[0]?.data as object), spoilers: 'some' }).join('\n')).toMatch(/\/spoilers/)
+    expect(errorsOf('book', { ...(files.book as object), date: 'next week' }).join('\n')).toMatch(/\/date/)
   })
 })

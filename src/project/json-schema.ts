@@ -19,7 +19,15 @@ const titles = {
 /** Each schema as the text of its file (draft 2020-12, input types: what the author writes). */
 export function jsonSchemas(): Record<keyof typeof schemaFiles, string> {
   const make = (schema: z.ZodType, title: string) => {
-    const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' })
+    const json = z.toJSONSchema(schema, {
+      io: 'input',
+      target: 'draft-2020-12',
+      unrepresentable: 'any',
+      // book.yaml's `date` may be a YAML date, which a YAML-aware editor sees as a string in date form.
+      override: (ctx) => {
+        if (ctx.zodSchema instanceof z.ZodDate) Object.assign(ctx.jsonSchema, { type: 'string', format: 'date' })
+      }
+    })
     return `${JSON.stringify({ ...json, title }, null, 2)}\n`
   }
   return {
