@@ -60,6 +60,20 @@ describe('the JSON Schemas', () => {
     })
   }
 
+  it('describe every key, for an editor to show beside it', () => {
+    const book = JSON.parse(schemas.book).properties as Record<string, { description?: string }>
+    const chapter = JSON.parse(schemas.chapter).properties as Record<string, { description?: string; properties?: Record<string, { description?: string }> }>
+    const sources = JSON.parse(schemas.sources).items.properties as Record<string, { description?: string }>
+    const undescribed = [
+      ...Object.entries(book).map(([k, v]) => [`book.yaml ${k}`, v.description]),
+      ...Object.entries(chapter).map(([k, v]) => [`front matter ${k}`, v.description]),
+      ...Object.entries(chapter.handout?.properties ?? {}).map(([k, v]) => [`front matter handout.${k}`, v.description]),
+      ...Object.entries(sources).map(([k, v]) => [`source ${k}`, v.description])
+    ].filter(([, description]) => !description)
+    expect(undescribed).toEqual([])
+    expect(Object.keys(chapter.handout?.properties ?? {})).toContain('keyPoints')
+  })
+
   it('reject a misspelt key in book.yaml, in front matter and in a source', async () => {
     const files = await guideFiles(root)
     const { title, ...book } = files.book as Record<string, unknown>

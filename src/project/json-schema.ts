@@ -2,6 +2,7 @@
 // the zod schemas with zod 4's own `z.toJSONSchema`, so an editor checks exactly what `nlmg check` checks.
 import { z } from 'zod'
 import { bookConfig, chapterMatter, source } from './schema.js'
+import { bookHelp, chapterHelp, handoutHelp, sourceHelp } from './schema-help.js'
 
 /** The file name of each schema, as shipped in the package's `schemas/` and copied by `nlmg init`. */
 export const schemaFiles = {
@@ -16,10 +17,28 @@ const titles = {
   sources: 'A sources file (chapters/sources/*.yaml): a list of sources'
 }
 
+/** Each key's sentence of help, as metadata of its schema (an editor shows it beside the key). */
+function helpRegistry() {
+  const registry = z.registry<{ description: string }>()
+  const describe = (shape: Record<string, z.ZodType>, help: Record<string, string | undefined>) => {
+    for (const [key, schema] of Object.entries(shape)) {
+      const description = help[key]
+      if (description) registry.add(schema, { description })
+    }
+  }
+  describe(bookConfig.shape, bookHelp)
+  describe(chapterMatter.shape, chapterHelp)
+  describe(chapterMatter.shape.handout.unwrap().in.shape, handoutHelp)
+  describe(source.shape, sourceHelp)
+  return registry
+}
+
 /** Each schema as the text of its file (draft 2020-12, input types: what the author writes). */
 export function jsonSchemas(): Record<keyof typeof schemaFiles, string> {
+  const metadata = helpRegistry()
   const make = (schema: z.ZodType, title: string) => {
     const json = z.toJSONSchema(schema, {
+      metadata,
       io: 'input',
       target: 'draft-2020-12',
       unrepresentable: 'any',
