@@ -35,7 +35,7 @@ const summaries: Record<Command, string> = {
   check: 'Check every chapter, source, link, image and glossary term without building; print\neach chapter\'s word count and reading level. Exit 1 on errors (or warnings, with --frail).',
   init: 'Usage: nlmg init [folder]\n\nWrite a new guide into the folder (default: the current one) that builds at once: book.yaml\nwith every key explained, four short sample chapters, a sources file, JSON Schemas for editors and\na README. Refuses a folder that holds files, unless --force.',
   schema: 'Write the JSON Schemas of book.yaml, chapter front matter and sources files (for editors)\ninto the output folder (default: schemas).',
-  dev: 'Serve the guide as HTML on localhost, rebuild on every save and reload the open page.\nErrors show in the page and here; the server keeps running.'
+  dev: 'Serve the guide\'s web site on localhost (the teacher edition unless --edition says otherwise), rebuild\nit on every save and reload the open pages.\nErrors show in the page and here; the server keeps running.'
 }
 
 /** Options that `parseArgs` accepts for `command`. */

@@ -21,11 +21,12 @@ export interface BlocksOptions {
 /** Every directive an author may write, by kind (docs/AUTHORING.md documents each; a test compares the lists). */
 export const directives = {
   containers: ['spoiler', 'callout', 'quote', 'question', 'answer', 'teacher', 'activity', 'definition'],
-  leaves: ['sources'],
-  text: ['cite', 'term']
+  leaves: ['sources', 'figure'],
+  text: ['cite', 'term', 'ref']
 } as const
 const containers = new Set<string>(directives.containers)
-const leaves = new Set<string>(directives.leaves)
+/** `::figure` (and `:ref`) are turned into figures by remark-figures, before this step. */
+const leaves = new Set<string>(['sources'])
 /** Text directives handled by later plugins. */
 const laterText = new Set(['cite'])
 
