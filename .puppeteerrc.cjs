@@ -1,3 +1,4 @@
-// Never download a browser: machines here reach only the npm registry. The build uses a system Chromium
-// (see src/browser.ts for how it is found).
+// Never download a browser: machines here reach only the npm registry. The generator depends on puppeteer-core,
+// which downloads nothing; this setting keeps any `puppeteer` package a tool brings in from downloading either.
+// How the browser is found: src/browser/find.ts.
 module.exports = { skipDownload: true };

@@ -1,6 +1,6 @@
 // Puppeteer's failures as one line a person can act on, told apart by their class (and the classes derived
 // from it) without browser-errors.ts loading Puppeteer.
-import { ConnectionClosedError, ProtocolError, TargetCloseError, TimeoutError, type Page } from 'puppeteer'
+import { ConnectionClosedError, ProtocolError, TargetCloseError, TimeoutError, type Page } from 'puppeteer-core'
 import { describe, expect, it } from 'vitest'
 import { BrowserError, guardedErrors, launchFailure } from '../src/browser/errors.js'
 

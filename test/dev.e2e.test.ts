@@ -3,7 +3,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'puppeteer'
+import type { Browser } from 'puppeteer-core'
 import { copyToTemp, root, startDev } from './helpers.js'
 import { launchSiteBrowser, watchedPage } from './web-site.js'
 

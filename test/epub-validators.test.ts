@@ -52,7 +52,7 @@ describe('EPUB with a decorative image, teacher edition', () => {
     const { config, labels, chapters } = await processProject(fixture, 'teacher')
     addDecorativeImage(chapters[0]?.tree as Root, pathToFileURL(path.join(config.chaptersDir, 'images/divider.png')).href)
     file = path.join(out, 'decorative.epub')
-    await writeFile(file, await buildEpub({ config, labels, chapters, templates: createTemplates(config.templatesDir), edition: 'teacher' }))
+    await writeFile(file, await buildEpub({ config, labels, chapters, templates: createTemplates(config.templateDirs), edition: 'teacher' }))
   })
 
   it('should keep the empty alternative text of a decorative image', async () => {

@@ -69,7 +69,7 @@ export async function startDev(project: string) {
 export async function processProject(project: string, edition: Edition) {
   const { config } = await loadConfig(project)
   if (!config) throw new Error(`${project}/book.yaml is invalid`)
-  const labels = await loadLabels(config.templatesDir)
+  const labels = await loadLabels(config.templateDirs, config)
   const { sources } = await loadSources(config.sourcesDir)
   const files = await readChapters(config.chaptersDir, bookFile(config.chaptersDir))
   const chapters = (await processBook(files, { labels, sources, root: config.root, chaptersDir: config.chaptersDir }, [edition])).get(edition) ?? []

@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import path from 'node:path'
-import type { Browser, Page } from 'puppeteer'
+import type { Browser, Page } from 'puppeteer-core'
 import { fromHtml } from 'hast-util-from-html'
 import { toText } from 'hast-util-to-text'
 import { visit } from 'unist-util-visit'
@@ -36,7 +36,7 @@ export async function serveStatic(dir: string): Promise<{ url: string; close: ()
 
 /** The system Chromium through Puppeteer, found the way the build finds it (no download). */
 export async function launchSiteBrowser(): Promise<Browser> {
-  const { default: puppeteer } = await import('puppeteer')
+  const { default: puppeteer } = await import('puppeteer-core')
   return puppeteer.launch({ executablePath: findBrowser(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })
 }
 

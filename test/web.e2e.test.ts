@@ -4,7 +4,7 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import type { Browser } from 'puppeteer'
+import type { Browser } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildReport } from '../src/build/build.js'
 import { root } from './helpers.js'

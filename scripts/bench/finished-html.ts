@@ -35,7 +35,7 @@ export async function writeFinishedHtml(options: FinishedHtmlOptions): Promise<v
   }
   const { config } = await loadConfig(options.root)
   if (!config) throw new Error(`${options.root}/book.yaml is not valid`)
-  const labels = await loadLabels(config.templatesDir)
+  const labels = await loadLabels(config.templateDirs, config)
   const { sources } = await loadSources(config.sourcesDir)
   const files = await readChapters(config.chaptersDir, bookFile(config.chaptersDir))
   lap('read configuration, sources and chapters')
@@ -48,6 +48,6 @@ export async function writeFinishedHtml(options: FinishedHtmlOptions): Promise<v
     chapter.page = String(pages.get(chapter.slug) ?? '')
     for (const section of chapter.sections) section.page = String(pages.get(section.id) ?? '')
   }
-  await writeFile(options.out, await renderPrintHtml(createTemplates(config.templatesDir), context))
+  await writeFile(options.out, await renderPrintHtml(createTemplates(config.templateDirs), context))
   lap('hyphenate and render the print HTML')
 }

@@ -63,7 +63,7 @@ function definedIds(chapters: Chapter[]): Map<string, VFile> {
   return owner
 }
 
-/** A handout's key terms exist; a before-viewing handout holds nothing that gives the story away. */
+/** A handout's key terms exist; a handout used before the work (`when: before`) gives nothing of the story away. */
 function checkHandout(file: VFile, owner: Map<string, VFile>, spoilerTerms: Set<string>) {
   const handout = file.data.matter?.handout
   if (!handout) return
@@ -71,9 +71,9 @@ function checkHandout(file: VFile, owner: Map<string, VFile>, spoilerTerms: Set<
   handout.keyTerms.forEach((term, i) => {
     if (!owner.has(`term-${term}`)) fail(file, `Handout key term \`${term}\` is not defined in the glossary`, 'term-unknown', places[`handout.keyTerms.${i}`])
   })
-  if (handout.viewing !== 'before') return
-  const why = 'and cannot go into a before-viewing handout'
-  if (file.data.matter?.spoilers === 'full') fail(file, 'A before-viewing handout cannot come from a chapter with `spoilers: full`', 'handout-spoiler', places['handout.viewing'])
+  if (handout.when !== 'before') return
+  const why = 'and cannot go into a handout used before the work (`when: before`)'
+  if (file.data.matter?.spoilers === 'full') fail(file, 'A handout used before the work (`when: before`) cannot come from a chapter with `spoilers: full`', 'handout-spoiler', places['handout.when'] ?? places['handout.viewing'])
   for (const q of file.data.questions ?? []) {
     if (q.spoiler) fail(file, `Question ${q.number} stands in a spoiler block ${why}`, 'handout-spoiler', q.place)
   }

@@ -6,34 +6,13 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Browser, Page } from 'puppeteer'
+import type { Browser, Page } from 'puppeteer-core'
 import { BrowserMissing, guardedErrors, launchFailure } from './errors.js'
 import { isInside } from '../core/paths.js'
+import { installHint } from './find.js'
 
 export { BrowserError, BrowserMissing } from './errors.js'
-
-/** Where a system browser usually lives, in the order tried after any explicit setting. */
-const systemPaths = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/opt/google/chrome/chrome',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium'
-]
-
-export const installHint =
-  'No Chromium found: install it (Debian/Ubuntu: `apt-get install chromium`), or set NLMG_BROWSER or `browser:` in book.yaml to its path'
-
-/** The browser to use: the explicit setting, then NLMG_BROWSER, PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, then system paths. */
-export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const candidates = [explicit, env.NLMG_BROWSER, env.PUPPETEER_EXECUTABLE_PATH, env.CHROME_PATH].filter(
-    (c): c is string => typeof c === 'string' && c.length > 0
-  )
-  if (candidates.length > 0) return candidates.find((c) => existsSync(c)) ?? candidates[0]
-  return systemPaths.find((p) => existsSync(p))
-}
+export { describeBrowser, findBrowser, installHint, resolveBrowser, type FoundBrowser } from './find.js'
 
 export interface BrowserSession {
   /**
@@ -62,7 +41,7 @@ export interface LaunchLimits {
 
 /** Launch Chromium; rejects with a BrowserError when it is missing or does not start within `limits.launchMs`. */
 export async function launchBrowser(executablePath: string | undefined, limits: LaunchLimits = {}): Promise<BrowserSession> {
-  if (!executablePath || !existsSync(executablePath)) throw new BrowserMissing(executablePath ? `Browser not found at ${executablePath}. ${installHint}` : installHint)
+  if (!executablePath || !existsSync(executablePath)) throw new BrowserMissing(executablePath ? `Browser not found at ${executablePath}. ${installHint()}` : installHint())
   const { launchMs = 30_000, protocolMs = 120_000 } = limits
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'nlmg-chromium-'))
   // Aborting kills the browser's whole process group at once; on a failed launch Puppeteer itself would wait
@@ -72,7 +51,7 @@ export async function launchBrowser(executablePath: string | undefined, limits: 
   try {
     const timeouts = { timeout: launchMs, protocolTimeout: protocolMs }
     // Loaded here: a command that prints nothing never loads Puppeteer.
-    const { default: puppeteer } = await import('puppeteer')
+    const { default: puppeteer } = await import('puppeteer-core')
     browser = await puppeteer.launch({ executablePath, headless: true, userDataDir, ...timeouts, args: chromiumArgs, signal: abort.signal })
   } catch (error) {
     abort.abort()

@@ -1,6 +1,6 @@
 // Chromium's failures as one line a person can act on: why it did not start, or that it crashed or stopped
 // answering while printing. Puppeteer's own errors span several lines and end in a troubleshooting link.
-import type { Page } from 'puppeteer'
+import type { Page } from 'puppeteer-core'
 
 /** Raised when no browser can be found, started or kept running; its message is one line a user can act on. */
 export class BrowserError extends Error {

@@ -28,6 +28,8 @@ export interface BuildOptions extends ConfigOverrides {
   sourceDateEpoch?: number
   /** Called as each stage finishes. */
   onStage?: (stage: string, ms: number) => void
+  /** Called with a line on what the build chose (for `--verbose`): which browser prints the PDF. */
+  log?: (line: string) => void
   /** Measure each chapter's words and reading level (for `check` and `--stats`). */
   stats?: boolean
 }
@@ -65,7 +67,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   // the cache does not hold.
   const prints = !options.checkOnly && (config.formats.includes('pdf') || config.formats.includes('handouts'))
   const start = () => {
-    const started = import('./print.js').then((m) => m.startBrowser(config))
+    const started = import('./print.js').then((m) => m.startBrowser(config, options.log))
     started.catch(() => {})
     return started
   }
@@ -79,7 +81,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
 }
 
 async function buildBook(options: BuildOptions, config: ResolvedConfig, report: BuildReport, launch: Promise<BrowserSession> | undefined, browser: () => Promise<BrowserSession>, clock: (stage: string) => void): Promise<BuildReport> {
-  const labels = await loadLabels(config.templatesDir)
+  const labels = await loadLabels(config.templateDirs, config)
   const bibliography = await loadSources(config.sourcesDir)
   const listing = bookFile(config.chaptersDir)
   const files = await readChapters(config.chaptersDir, listing)
@@ -106,7 +108,7 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
   clock('figures')
   if (hasErrors(report.files)) return report
   const editions = config.editions.map((edition): [Edition, Chapter[]] => [edition, processed.get(edition) ?? []])
-  const templates = createTemplates(config.templatesDir)
+  const templates = createTemplates(config.templateDirs)
   const epoch = options.sourceDateEpoch ?? envEpoch()
   const outputs: Output[] = []
   if (config.formats.includes('epub')) {

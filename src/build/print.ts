@@ -4,9 +4,10 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { Chapter } from '../book/book.js'
-import { BrowserError, BrowserMissing, findBrowser, launchBrowser, type BrowserSession } from '../browser/browser.js'
+import { BrowserError, BrowserMissing, describeBrowser, launchBrowser, resolveBrowser, type BrowserSession } from '../browser/browser.js'
 import { type ResolvedConfig } from '../project/config.js'
 import { packageRoot } from '../core/paths.js'
+import { fontFolders } from '../render/fonts.js'
 import { buildHandouts } from '../output/handouts/handouts.js'
 import type { Labels } from '../project/labels.js'
 import { printBook, type PrintedBook } from '../output/pdf/print.js'
@@ -74,8 +75,11 @@ export async function printEditions(input: PrintInput): Promise<PrintResult> {
  * Start the browser now, to be handed to `printEditions` later: Chromium's start-up runs on another core while
  * the chapters are processed. The promise is marked handled; whoever awaits it still sees a launch failure.
  */
-export function startBrowser(config: ResolvedConfig): Promise<BrowserSession> {
-  const launch = launchBrowser(findBrowser(config.browser))
+export function startBrowser(config: ResolvedConfig, log?: (line: string) => void): Promise<BrowserSession> {
+  const launch = resolveBrowser(config.browser).then((found) => {
+    if (found) log?.(describeBrowser(found))
+    return launchBrowser(found?.path)
+  })
   launch.catch(() => {})
   return launch
 }
@@ -87,9 +91,9 @@ interface GuideJob extends PrintInput {
   chapters: Chapter[]
 }
 
-/** Folders a printed page may load from: the build's own work folder, the project, and the package (fonts, styles). */
+/** Folders a printed page may load from: the build's own work folder, the project, the package (styles) and the fonts. */
 function allowedRoots(workDir: string, config: ResolvedConfig) {
-  return [workDir, config.root, packageRoot]
+  return [workDir, config.root, packageRoot, ...fontFolders()]
 }
 
 /** The guide for one edition: printed with its contents' page numbers, with document metadata set. */

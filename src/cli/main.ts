@@ -21,9 +21,11 @@ async function main(argv: string[]): Promise<number> {
     if (argv.includes('--help') || argv.includes('-h')) return print(helpFor()), 0
     throw new UsageError('Missing command')
   }
-  if (!['build', 'check', 'dev'].includes(command)) throw new UsageError(`Unknown command \`${command}\``)
-  const { values } = parseArgs({ args: argv.slice(1), options: optionsFor(command), allowPositionals: false, strict: true })
+  if (!['build', 'check', 'dev', 'init', 'schema'].includes(command)) throw new UsageError(`Unknown command \`${command}\``)
+  const { values, positionals } = parseArgs({ args: argv.slice(1), options: optionsFor(command), allowPositionals: command === 'init', strict: true })
   if (values.help) return print(helpFor(command)), 0
+  if (command === 'init') return init(positionals, values.force === true)
+  if (command === 'schema') return schema(String(values.out ?? 'schemas'))
   const root = path.resolve(String(values.root ?? '.'))
   if (command === 'dev') return dev(root, values)
   const options: BuildOptions = {
@@ -34,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
     editions: list(values.edition, edition, 'edition'),
     paper: list(values.paper, paperSize, 'paper')?.[0],
     outDir: values.out ? path.resolve(String(values.out)) : undefined,
+    log: values.verbose ? (line) => process.stderr.write(`${line}\n`) : undefined,
     onStage: interactive || values.timings ? (stage, ms) => process.stderr.write(`  ${stage.padEnd(18)} ${(ms / 1000).toFixed(2)} s\n`) : undefined
   }
   const report = await build(options)
@@ -57,6 +60,27 @@ async function main(argv: string[]): Promise<number> {
   if (report.failure) process.stderr.write(`error: ${report.failure}\n`)
   const warnings = report.files.some((f) => f.messages.length > 0)
   return report.ok && !(values.frail && warnings) ? 0 : 1
+}
+
+async function init(positionals: string[], force: boolean): Promise<number> {
+  if (positionals.length > 1) throw new UsageError('`nlmg init` takes one folder')
+  const folder = path.resolve(positionals[0] ?? '.')
+  const { initGuide } = await import('../init/init.js')
+  const result = await initGuide(folder, { force })
+  if (!result.ok) return process.stderr.write(`error: ${result.reason}\n`), 1
+  const where = path.relative(process.cwd(), folder) || '.'
+  print(`wrote a new guide in ${where} (${result.written.length} files): a short sample guide to Frankenstein to replace with your own`)
+  print(`next: ${where === '.' ? '' : `cd ${where} && `}npx nlmg build   (README.md there says more)`)
+  return 0
+}
+
+async function schema(out: string): Promise<number> {
+  const { jsonSchemas, schemaFiles } = await import('../project/json-schema.js')
+  const { commitOutputs } = await import('../core/write.js')
+  const schemas = jsonSchemas()
+  const written = await commitOutputs(path.resolve(out), Object.entries(schemaFiles).map(([key, file]) => ({ path: file, data: schemas[key as keyof typeof schemaFiles] })))
+  for (const file of written) print(`wrote ${path.relative(process.cwd(), file.path)}`)
+  return 0
 }
 
 async function dev(root: string, values: Record<string, unknown>): Promise<number> {

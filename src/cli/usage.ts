@@ -1,15 +1,17 @@
 // The command line's options and help texts, one place for both, so `--help` never drifts from what parses.
 import type { ParseArgsConfig } from 'node:util'
 
-export type Command = 'build' | 'check' | 'dev'
+export type Command = 'build' | 'check' | 'dev' | 'init' | 'schema'
 
 type Options = NonNullable<ParseArgsConfig['options']>
 
 const common: Options = { root: { type: 'string' }, help: { type: 'boolean', short: 'h' } }
 const perCommand: Record<Command, Options> = {
-  build: { ...common, format: { type: 'string' }, edition: { type: 'string' }, paper: { type: 'string' }, out: { type: 'string' }, stats: { type: 'boolean' }, timings: { type: 'boolean' }, frail: { type: 'boolean' } },
+  build: { ...common, format: { type: 'string' }, edition: { type: 'string' }, paper: { type: 'string' }, out: { type: 'string' }, stats: { type: 'boolean' }, timings: { type: 'boolean' }, verbose: { type: 'boolean' }, frail: { type: 'boolean' } },
   check: { ...common, frail: { type: 'boolean' } },
-  dev: { ...common, port: { type: 'string' }, host: { type: 'string' }, edition: { type: 'string' } }
+  dev: { ...common, port: { type: 'string' }, host: { type: 'string' }, edition: { type: 'string' } },
+  init: { force: { type: 'boolean' }, help: common.help as Options[string] },
+  schema: { out: { type: 'string' }, help: common.help as Options[string] }
 }
 
 const lines: Record<string, string> = {
@@ -20,15 +22,19 @@ const lines: Record<string, string> = {
   out: '--out <dir>         Output folder (default: book.yaml `outDir`, else dist)',
   stats: '--stats             Also print each chapter\'s word count and reading level',
   timings: '--timings           Print how long each stage took (always shown on a terminal)',
+  verbose: '--verbose           Say which browser prints the PDF, and where it was found',
   frail: '--frail             Exit with 1 on warnings as well as errors',
   port: '--port <n>          Port to serve on (default 4173; 0 picks a free one)',
   host: '--host <name>       Address to listen on (default 127.0.0.1)',
+  force: '--force             Write into a folder that already holds files',
   help: '--help              Show this help'
 }
 
 const summaries: Record<Command, string> = {
   build: 'Build the guide: PDF, EPUB, classroom handouts and a static web site, per edition.\nAll go into the output folder; nothing is written unless every check passes.',
   check: 'Check every chapter, source, link, image and glossary term without building; print\neach chapter\'s word count and reading level. Exit 1 on errors (or warnings, with --frail).',
+  init: 'Usage: nlmg init [folder]\n\nWrite a new guide into the folder (default: the current one) that builds at once: book.yaml\nwith every key explained, four short sample chapters, a sources file, JSON Schemas for editors and\na README. Refuses a folder that holds files, unless --force.',
+  schema: 'Write the JSON Schemas of book.yaml, chapter front matter and sources files (for editors)\ninto the output folder (default: schemas).',
   dev: 'Serve the guide\'s web site on localhost (the teacher edition unless --edition says otherwise), rebuild\nit on every save and reload the open pages.\nErrors show in the page and here; the server keeps running.'
 }
 
@@ -46,6 +52,8 @@ Commands:
   build     ${summaries.build.split('\n')[0]}
   check     Check chapters, sources, links and terms without building
   dev       Live preview on localhost while you write
+  init      Start a new guide in a folder: a sample that builds at once
+  schema    Write JSON Schemas of book.yaml, front matter and sources for editors
 
 Run \`nlmg <command> --help\` for a command's options.
 Exit codes: 0 done, 1 content errors (or no browser for the PDF), 2 bad usage.
@@ -55,5 +63,6 @@ Options:
   --help              Show this help`
   }
   const options = Object.keys(perCommand[command]).map((name) => `  ${lines[name]}`)
-  return `Usage: nlmg ${command} [options]\n\n${summaries[command]}\n\nOptions:\n${options.join('\n')}`
+  const summary = summaries[command].startsWith('Usage:') ? summaries[command] : `Usage: nlmg ${command} [options]\n\n${summaries[command]}`
+  return `${summary}\n\nOptions:\n${options.join('\n')}`
 }

@@ -1,9 +1,19 @@
 // One answer to "is this file inside that folder?", for every place that confines what may be read or served.
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** The package's own folder (two levels above this module, in src/ or lib/): default templates and styles live here. */
 export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+/**
+ * The file `name` from the first of `folders` that holds it (a guide's own folder before the package's), so a
+ * guide overrides any single template or style and the rest come from the package; the last folder's path if none does.
+ */
+export function locate(folders: readonly string[], name: string): string {
+  const found = folders.find((folder) => existsSync(path.join(folder, name)))
+  return path.join(found ?? (folders[folders.length - 1] as string), name)
+}
 
 /** Whether `file` lies strictly below `folder` (both absolute; `..` and other roots are outside). */
 export function isInside(folder: string, file: string): boolean {

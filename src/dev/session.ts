@@ -53,11 +53,11 @@ export function createDevSession(options: { root: string; edition: Edition }) {
     if (setup) return setup
     const { config, file } = await loadConfig(options.root)
     if (!config) return file
-    const labels = await loadLabels(config.templatesDir)
+    const labels = await loadLabels(config.templateDirs, config)
     const bibliography = await loadSources(config.sourcesDir)
     const figureData = await loadFigureData(path.join(config.chaptersDir, 'figures'))
     const processor = createChapterProcessor({ labels, sources: bibliography.sources, figureData: figureData.data, chaptersDir: config.chaptersDir, root: config.root }, [options.edition])
-    setup = { config, labels, bibliography, figureData, templates: createTemplates(config.templatesDir), processor }
+    setup = { config, labels, bibliography, figureData, templates: createTemplates(config.templateDirs), processor }
     return setup
   }
 

@@ -10,15 +10,18 @@ import { parseYaml } from './yaml.js'
 
 
 /** Everything later stages need, resolved: no relative paths, no defaults left to apply. */
-export interface ResolvedConfig extends BookConfig {
+export interface ResolvedConfig extends Omit<BookConfig, 'coverAlt'> {
   root: string
   configFile: string
   chaptersDir: string
   sourcesDir: string
-  templatesDir: string
-  stylesDir: string
+  /** Where templates and styles are looked up, file by file: the guide's own folder first, then the package's. */
+  templateDirs: string[]
+  styleDirs: string[]
   outDir: string
-  coverFile: string
+  /** The cover picture, if the guide has one (else a cover is drawn from the title). */
+  coverFile?: string
+  coverAlt: string
 }
 
 /** Options a caller (CLI or test) may override; validated by the same schema as book.yaml. */
@@ -51,8 +54,8 @@ export async function loadConfig(
     return { file }
   }
   // The cover is packed into the EPUB and shown in the PDF: a picture inside the project, like a chapter's.
-  const cover = await checkImage(checked.data.cover, { chaptersDir: path.resolve(root), root: path.resolve(root) })
-  if ('ruleId' in cover) {
+  const cover = checked.data.cover === undefined ? undefined : await checkImage(checked.data.cover, { chaptersDir: path.resolve(root), root: path.resolve(root) })
+  if (cover && 'ruleId' in cover) {
     // An error, but the rest is still checked, so the author sees every problem at once.
     fail(file, `\`cover\`: ${cover.reason}`, cover.ruleId, read.places.cover)
   }
@@ -66,22 +69,16 @@ export async function loadConfig(
       configFile,
       chaptersDir: local('chapters'),
       sourcesDir: path.join(local('chapters'), 'sources'),
-      templatesDir: await firstExisting([local('templates'), path.join(packageRoot, 'templates')]),
-      stylesDir: await firstExisting([local('styles'), path.join(packageRoot, 'styles')]),
+      templateDirs: overlay(local('templates'), path.join(packageRoot, 'templates')),
+      styleDirs: overlay(local('styles'), path.join(packageRoot, 'styles')),
       outDir: abs(checked.data.outDir),
-      coverFile: abs(checked.data.cover)
+      coverFile: checked.data.cover === undefined ? undefined : abs(checked.data.cover),
+      coverAlt: checked.data.coverAlt ?? `Cover: ${checked.data.subtitle ? `${checked.data.title}, ${checked.data.subtitle}` : checked.data.title}`
     }
   }
 }
 
-async function firstExisting(dirs: string[]): Promise<string> {
-  const { stat } = await import('node:fs/promises')
-  for (const dir of dirs) {
-    try {
-      if ((await stat(dir)).isDirectory()) return dir
-    } catch {
-      // Try the next candidate.
-    }
-  }
-  return dirs[dirs.length - 1] as string
+/** The guide's folder before the package's; only the package's when they are the same folder. */
+function overlay(own: string, packaged: string): string[] {
+  return own === packaged ? [packaged] : [own, packaged]
 }

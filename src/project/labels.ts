@@ -65,8 +65,45 @@ export const labelsSchema = z.object({
 
 export type Labels = z.infer<typeof labelsSchema>
 
-/** Read the label strings from a templates folder. */
-export async function loadLabels(templatesDir: string): Promise<Labels> {
-  const file = path.join(templatesDir, 'labels.json')
-  return labelsSchema.parse(JSON.parse(await readFile(file, 'utf8')))
+/** What a guide is about: the words its labels use for the work and for meeting it (watch a film, read a novel). */
+export const medium = z.enum(['film', 'novel', 'play', 'poem', 'text'])
+export type Medium = z.infer<typeof medium>
+
+/** The words of one medium, put into labels where they say `{{work}}`, `{{verb}}`, `{{done}}`, `{{before}}`, `{{after}}`. */
+export const mediumWords = z.object({ work: z.string(), verb: z.string(), done: z.string(), before: z.string(), after: z.string() }).strict()
+
+const labelsFile = labelsSchema.partial().extend({ media: z.record(z.string(), mediumWords.partial()).optional() }).strict()
+
+/** What a guide's book.yaml may say about its labels. */
+export interface LabelOptions {
+  medium?: Medium
+  labels?: Partial<Labels>
+}
+
+/**
+ * The label strings: the package's `labels.json` (the last of `dirs`), any keys a guide's own `templates/labels.json`
+ * changes, the words of the book's `medium`, then any label book.yaml sets under `labels:`.
+ */
+export async function loadLabels(dirs: string | readonly string[], options: LabelOptions = {}): Promise<Labels> {
+  const folders = typeof dirs === 'string' ? [dirs] : [...dirs]
+  const layers = []
+  for (const folder of folders.reverse()) {
+    const file = path.join(folder, 'labels.json')
+    let text: string
+    try {
+      text = await readFile(file, 'utf8')
+    } catch {
+      continue // A guide's templates folder need not hold labels.
+    }
+    layers.push(labelsFile.parse(JSON.parse(text)))
+  }
+  const merged = Object.assign({}, ...layers) as z.infer<typeof labelsFile>
+  const media = Object.assign({}, ...layers.map((l) => l.media ?? {})) as Record<string, Partial<z.infer<typeof mediumWords>>>
+  const words = { ...media.text, ...media[options.medium ?? 'text'] }
+  const filled = Object.fromEntries(
+    Object.entries({ ...merged, ...options.labels })
+      .filter(([key]) => key !== 'media')
+      .map(([key, value]) => [key, typeof value === 'string' ? value.replace(/\{\{(work|verb|done|before|after)\}\}/g, (all, name: keyof typeof words) => words[name] ?? all) : value])
+  )
+  return labelsSchema.parse(filled)
 }

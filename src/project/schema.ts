@@ -1,6 +1,7 @@
 // One schema per input: the book configuration, a chapter's front matter, a bibliography entry.
 // Types are inferred from these; nothing downstream re-validates raw input.
 import { z } from 'zod'
+import { labelsSchema, medium } from './labels.js'
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
@@ -15,6 +16,10 @@ export const edition = z.enum(['student', 'teacher'])
 
 /** Output formats. */
 export const format = z.enum(['pdf', 'epub', 'handouts', 'web'])
+
+/** When a handout is used: before or after pupils read, watch or see the work. */
+const handoutWhen = z.enum(['before', 'after'])
+type HandoutWhen = z.infer<typeof handoutWhen>
 
 /** A chapter's YAML front matter. */
 export const chapterMatter = z
@@ -32,11 +37,20 @@ export const chapterMatter = z
     /** Makes a classroom handout from the chapter's questions and activity. */
     handout: z
       .object({
-        viewing: z.enum(['before', 'after']),
+        /** Whether pupils use the handout before or after they read, watch or see the work. */
+        when: handoutWhen.optional(),
+        /** The older name of `when`, still read: a guide to a film wrote `viewing: before`. */
+        viewing: handoutWhen.optional(),
         keyPoints: z.array(z.string().min(1)).min(1).max(6),
         keyTerms: z.array(z.string().regex(slugPattern, 'a glossary id: lower-case words joined by hyphens')).default([])
       })
       .strict()
+      .check((ctx) => {
+        const { when, viewing } = ctx.value
+        if (when === undefined && viewing === undefined) ctx.issues.push({ code: 'custom', input: ctx.value, path: ['when'], message: 'a handout needs `when: before` or `when: after` (before or after pupils meet the work)' })
+        if (when !== undefined && viewing !== undefined) ctx.issues.push({ code: 'custom', input: ctx.value, path: ['viewing'], message: '`viewing` is the older name of `when`: give only one of them' })
+      })
+      .transform(({ when, viewing, ...rest }) => ({ ...rest, when: (when ?? viewing) as HandoutWhen }))
       .optional()
   })
   .strict()
@@ -50,7 +64,7 @@ export const source = z
     container: z.string().min(1).optional(),
     date: z.union([z.string(), z.number()]).transform(String).optional(),
     url: z.url().optional(),
-    kind: z.enum(['film', 'novel', 'reference', 'review', 'interview', 'news', 'data', 'fan', 'other']),
+    kind: z.enum(['film', 'novel', 'play', 'poem', 'book', 'article', 'website', 'audio', 'reference', 'review', 'interview', 'news', 'data', 'fan', 'other']),
     note: z.string().min(1).optional(),
     accessed: z.union([z.string(), z.number()]).transform(String).optional()
   })
@@ -88,9 +102,14 @@ export const bookConfig = z
       .optional(),
     subjects: z.array(z.string().min(1)).default([]),
     keywords: z.array(z.string().min(1)).default([]),
-    /** Cover image, relative to the project root. */
-    cover: z.string().min(1),
-    coverAlt: z.string().min(1),
+    /** Cover image (PNG, JPEG, GIF or SVG), relative to the project root; without one, a cover is drawn from the title. */
+    cover: z.string().min(1).optional(),
+    /** The cover's text alternative; without one, "Cover: " and the title. */
+    coverAlt: z.string().min(1).optional(),
+    /** What the guide is about: its labels say "watch the film", "read the novel", "Before viewing", "Before reading". */
+    medium: medium.default('text'),
+    /** Any of the words the generator adds (block labels, banners, handout headings), by key, as in templates/labels.json. */
+    labels: labelsSchema.partial().strict().optional(),
     /** A one-paragraph accessibility summary for the EPUB. */
     accessibilitySummary: z.string().min(1),
     rights: z.string().min(1).optional(),

@@ -46,6 +46,14 @@ export function fontFaces(): FontFace[] {
   })
 }
 
+/**
+ * The folders the font files lie in: a printed page must be allowed to load them, and in an installed package they
+ * are not inside it (npm puts @fontsource beside the generator, in the installing project's node_modules).
+ */
+export function fontFolders(): string[] {
+  return [...new Set(fontFaces().map((f) => path.dirname(f.woff2)))]
+}
+
 /** A local file as the file URL a printed page loads it by. */
 export const fileUrl = (file: string) => pathToFileURL(file).href
 

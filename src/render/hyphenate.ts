@@ -37,7 +37,7 @@ export function hyphenatorFor(language: string): ((word: string) => string) | un
 
 /** Insert soft hyphens into the prose text of `tree`, in place. */
 export function hyphenateTree(tree: Root, hyphenate: (word: string) => string): Root {
-  // A capitalised word is taken for a name (Ishiguro, Hailsham): a name is never broken, in print or in search.
+  // A capitalised word is taken for a name (Shelley, Geneva): a name is never broken, in print or in search.
   const hyphenateCommon = (word: string) => (/^\p{Lu}/u.test(word) ? word : hyphenate(word))
   visit(tree, 'element', (node: Element) => {
     if (whole.has(node.tagName) || hasClass(node, 'block-label')) return SKIP

@@ -11,6 +11,7 @@ import type { Edition, PaperSize } from '../project/schema.js'
 import type { Templates } from './templates.js'
 import { imprintTexts } from './front-matter.js'
 import path from 'node:path'
+import { locate } from '../core/paths.js'
 
 export interface PrintContextInput {
   config: ResolvedConfig
@@ -36,7 +37,7 @@ export function printContext(input: PrintContextInput) {
     editionLabel: input.edition === 'teacher' ? labels.teacherEdition : labels.studentEdition,
     justify: config.justify,
     pageSize: cssPageSize(input.paper),
-    stylesheet: fileUrl(path.join(config.stylesDir, 'print.css')),
+    stylesheet: fileUrl(locate(config.styleDirs, 'print.css')),
     fonts: printFonts(fileUrl),
     figures: input.chapters.flatMap(({ file }) => (file.data.figures ?? []).map((f) => ({ id: f.id, number: f.number, caption: f.caption, page: placeholder }))),
     chapters: input.chapters.map((chapter) => {

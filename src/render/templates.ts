@@ -3,14 +3,19 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import Handlebars from 'handlebars'
+import { locate } from '../core/paths.js'
 
 export type Template = (context: object) => string
 
 /** The options every template and partial is compiled with. */
 const compileOptions = { strict: true }
 
-/** A template set bound to one templates folder; compiled templates are cached per instance. */
-export function createTemplates(dir: string) {
+/**
+ * A template set bound to templates folders, each file looked up in turn (a guide's own folder first, then the
+ * package's); compiled templates are cached per instance.
+ */
+export function createTemplates(dirs: string | readonly string[]) {
+  const folders = typeof dirs === 'string' ? [dirs] : dirs
   const hbs = Handlebars.create()
   hbs.registerHelper('cssString', (value: unknown) => new hbs.SafeString(cssString(String(value ?? ''))))
   hbs.registerHelper('join', (list: unknown, separator: unknown) =>
@@ -30,7 +35,7 @@ export function createTemplates(dir: string) {
     get(name: string): Promise<Template> {
       let template = cache.get(name)
       if (!template) {
-        template = readFile(path.join(dir, name), 'utf8').then(compile)
+        template = readFile(locate(folders, name), 'utf8').then(compile)
         cache.set(name, template)
       }
       return template
@@ -43,7 +48,7 @@ export function createTemplates(dir: string) {
     },
     /** Register each of `names` (e.g. `partials/cover.hbs`) as a partial under its base name. */
     async registerPartials(names: string[]) {
-      for (const name of names) hbs.registerPartial(path.basename(name, '.hbs'), compile(await readFile(path.join(dir, name), 'utf8')))
+      for (const name of names) hbs.registerPartial(path.basename(name, '.hbs'), compile(await readFile(locate(folders, name), 'utf8')))
     }
   }
 }

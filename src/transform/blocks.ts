@@ -18,8 +18,15 @@ export interface BlocksOptions {
   sources: ReadonlyMap<string, Source>
 }
 
-const containers = new Set(['spoiler', 'callout', 'quote', 'question', 'answer', 'teacher', 'activity', 'definition'])
-const leaves = new Set(['sources'])
+/** Every directive an author may write, by kind (docs/AUTHORING.md documents each; a test compares the lists). */
+export const directives = {
+  containers: ['spoiler', 'callout', 'quote', 'question', 'answer', 'teacher', 'activity', 'definition'],
+  leaves: ['sources', 'figure'],
+  text: ['cite', 'term', 'ref']
+} as const
+const containers = new Set<string>(directives.containers)
+/** `::figure` (and `:ref`) are turned into figures by remark-figures, before this step. */
+const leaves = new Set<string>(['sources'])
 /** Text directives handled by later plugins. */
 const laterText = new Set(['cite'])
 

@@ -5,6 +5,7 @@
 // docs/EPUB.md says why this is not left to epub-gen-memory.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { locate } from '../../core/paths.js'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Chapter } from '../../book/book.js'
 import { reproducibleDate } from '../../core/date.js'
@@ -19,6 +20,7 @@ import { imagePack } from './images.js'
 import { packEpub, type EpubEntry } from './pack.js'
 import { toXhtml } from './xml.js'
 import { pageOfIds } from '../../render/pages.js'
+import { defaultCover } from '../../render/cover.js'
 
 /** What an EPUB is built from: the book, its processed chapters and the templates to render them with. */
 export interface EpubInput {
@@ -39,7 +41,9 @@ const oebps = 'OEBPS'
 export async function buildEpub(input: EpubInput): Promise<Buffer> {
   const { config, labels, templates } = input
   const pack = imagePack(config.root)
-  const coverHref = pack.href(pathToFileURL(config.coverFile).href, true)
+  const coverHref = config.coverFile
+    ? pack.href(pathToFileURL(config.coverFile).href, true)
+    : pack.add('cover.svg', new TextEncoder().encode(await defaultCover(templates, config)), true)
   const chapters = epubChapters(input.chapters, pack.href)
   const date = reproducibleDate(config.date, input.sourceDateEpoch)
   const fonts = fontFaces()
@@ -65,12 +69,12 @@ export async function buildEpub(input: EpubInput): Promise<Buffer> {
     text('content.opf', await render('epub/content.opf.hbs')),
     text('toc.xhtml', await render('epub/toc.xhtml.hbs')),
     text('toc.ncx', await render('epub/toc.ncx.hbs')),
-    text('style.css', await epubCss(config.stylesDir)),
+    text('style.css', await epubCss(config.styleDirs)),
     text('cover.xhtml', await page(config.title, 'partials/epub-cover.hbs', context))
   ]
   for (const chapter of chapters) entries.push(text(chapter.filename, await page(chapter.title, 'partials/epub-chapter.hbs', chapter)))
   for (const font of fonts) entries.push({ name: `${oebps}/fonts/${font.filename}`, data: await readFile(font.woff) })
-  for (const image of context.images) entries.push({ name: `${oebps}/images/${image.id}.${image.extension}`, data: await readFile(fileURLToPath(image.url)) })
+  for (const image of context.images) entries.push({ name: `${oebps}/images/${image.id}.${image.extension}`, data: image.data ?? (await readFile(fileURLToPath(image.url))) })
   return packEpub(entries, date)
 }
 
@@ -88,9 +92,9 @@ function epubChapters(chapters: Chapter[], imageHref: (url: string) => string) {
 }
 
 /** The book's EPUB stylesheet after an `@font-face` rule for each packed font. */
-async function epubCss(stylesDir: string): Promise<string> {
+async function epubCss(styleDirs: string[]): Promise<string> {
   const faces = fontFaces()
     .map((f) => `@font-face { font-family: "${f.family}"; font-weight: ${f.weight}; font-style: ${f.style}; src: url("fonts/${f.filename}") format("woff"); }`)
     .join('\n')
-  return `${faces}\n${await readFile(path.join(stylesDir, 'epub.css'), 'utf8')}`
+  return `${faces}\n${await readFile(locate(styleDirs, 'epub.css'), 'utf8')}`
 }

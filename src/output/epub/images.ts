@@ -3,7 +3,7 @@
 // epub.ts reads each from its file, so nothing is fetched from a network.
 import { createHash } from 'node:crypto'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 /** EPUB 3.2 core media types for images; readers need not show anything else. */
 const mediaTypes: Readonly<Record<string, string>> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', svg: 'image/svg+xml' }
@@ -15,6 +15,8 @@ export interface PackedImage {
   extension: string
   mediaType: string
   cover: boolean
+  /** The image's bytes when it was made by the build (the default cover), not read from a file. */
+  data?: Uint8Array
 }
 
 /** A registry of the images one EPUB packs, in the order they were first used. */
@@ -28,6 +30,13 @@ export function imagePack(root: string) {
         image = packedImage(root, url, cover)
         byUrl.set(url, image)
       }
+      return `images/${image.id}.${image.extension}`
+    },
+    /** Register an image the build made (`name` is its file name, e.g. `cover.svg`); the path inside the EPUB. */
+    add(name: string, data: Uint8Array, cover = false): string {
+      const url = `generated:${name}`
+      const image = { ...packedImage(root, pathToFileURL(path.join(root, name)).href, cover), url, data }
+      byUrl.set(url, image)
       return `images/${image.id}.${image.extension}`
     },
     /** Every image registered so far. */

@@ -22,7 +22,7 @@ export interface HandoutData {
   slug: string
   order: number
   title: string
-  viewing: 'before' | 'after'
+  when: 'before' | 'after'
   keyPoints: string[]
   keyTerms: Array<{ term: string; html: string }>
   questions: HandoutQuestion[]
@@ -41,7 +41,7 @@ export function handoutData(chapters: Chapter[], labels: { question: string; ess
       slug: file.data.slug as string,
       order: file.data.order as number,
       title: file.data.matter?.title ?? '',
-      viewing: handout.viewing,
+      when: handout.when,
       // Front matter is not Markdown, so its quotes and dashes are set here.
       keyPoints: handout.keyPoints.map(typeset),
       keyTerms: handout.keyTerms.flatMap((id) => keyTerm(definitions.get(id))),

@@ -3,8 +3,9 @@
 // count so a duplex printer starts every handout on a fresh sheet.
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { locate } from '../../core/paths.js'
 import { pathToFileURL } from 'node:url'
-import type { Page } from 'puppeteer'
+import type { Page } from 'puppeteer-core'
 import type { Chapter } from '../../book/book.js'
 import type { BrowserSession } from '../../browser/browser.js'
 import type { ResolvedConfig } from '../../project/config.js'
@@ -132,7 +133,7 @@ function context(job: HandoutJob, handouts: HandoutData[]) {
     editionLabel,
     teacher: job.edition === 'teacher',
     pageSize: cssPageSize(config.paper),
-    stylesheet: pathToFileURL(path.join(config.stylesDir, 'handout.css')).href,
+    stylesheet: pathToFileURL(locate(config.styleDirs, 'handout.css')).href,
     fonts: printFonts(fileUrl),
     handouts: handouts.map((handout) => {
       const index = job.chapters.findIndex(({ file }) => file.data.slug === handout.slug)
@@ -142,7 +143,7 @@ function context(job: HandoutJob, handouts: HandoutData[]) {
         ...handout,
         // The first two answer lines stay with the question's words; the rest may continue on the next page.
         questions: handout.questions.map((q) => ({ ...q, firstLines: Math.min(2, q.lines), restLines: Math.max(0, q.lines - 2) })),
-        viewingLabel: handout.viewing === 'before' ? labels.beforeViewing : labels.afterViewing,
+        viewingLabel: handout.when === 'before' ? labels.beforeViewing : labels.afterViewing,
         guideReference: job.templates.text(labels.guideReference, { edition: editionLabel.toLowerCase(), chapter: handout.title, from, to, single: from === to }),
         // Shown instead of a figure only when the sheet cannot keep its two pages with it (`.fit-6`).
         figures: handout.figures.map((f) => ({ ...f, reference: job.templates.text(labels.figureInGuide, { figure: `${labels.figure} ${f.number}`, caption: f.caption, page: guide.pages.get(f.id) ?? from }) }))

@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Page } from 'puppeteer'
+import type { Page } from 'puppeteer-core'
 import type { GuardedPage } from '../../browser/browser.js'
 import { readPdf } from './read.js'
 

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
+import { locate } from '../../core/paths.js'
 import type { ResolvedConfig } from '../../project/config.js'
 import { fontFaces } from '../../render/fonts.js'
 
@@ -17,9 +18,9 @@ export interface SiteFile {
 
 /** The shared files: `assets/…`; pages link them relatively. */
 export async function siteAssets(config: ResolvedConfig): Promise<SiteFile[]> {
-  const template = (name: string) => readFile(path.join(config.templatesDir, 'web', name), 'utf8')
+  const template = (name: string) => readFile(locate(config.templateDirs, `web/${name}`), 'utf8')
   const files: SiteFile[] = [
-    { path: 'assets/site.css', data: await siteCss(config.stylesDir) },
+    { path: 'assets/site.css', data: await siteCss(config.styleDirs) },
     { path: 'assets/site.js', data: await template('site.js') },
     { path: 'assets/search.js', data: await template('search.js') },
     { path: 'assets/favicon.svg', data: await template('favicon.svg') },
@@ -38,9 +39,9 @@ function miniSearchBrowserBuild(): string {
 }
 
 /** The site's stylesheet after an `@font-face` rule for each font (WOFF2: every browser that runs the site reads it). */
-async function siteCss(stylesDir: string): Promise<string> {
+async function siteCss(styleDirs: string[]): Promise<string> {
   const faces = fontFaces()
     .map((f) => `@font-face { font-family: "${f.family}"; font-weight: ${f.weight}; font-style: ${f.style}; font-display: swap; src: url("fonts/${path.basename(f.woff2)}") format("woff2"); }`)
     .join('\n')
-  return `${faces}\n${await readFile(path.join(stylesDir, 'web.css'), 'utf8')}`
+  return `${faces}\n${await readFile(locate(styleDirs, 'web.css'), 'utf8')}`
 }

@@ -18,6 +18,7 @@ import { chapterContext, pageContext, siteContext, type WebChapter } from './pag
 import { searchDocuments, searchIndexScript, type SearchDocument } from './search.js'
 import { webTree } from './tree.js'
 import { pageOfIds } from '../../render/pages.js'
+import { defaultCover } from '../../render/cover.js'
 
 /** What a site is built from: one edition's processed chapters, and the files already built for it. */
 export interface WebInput {
@@ -61,7 +62,9 @@ export async function webSite(input: WebInput, memo?: WebMemo): Promise<WebSite>
   const { config, templates } = input
   // The EPUB's registry of images gives each a stable name; the site copies the same files under `images/`.
   const pack = imagePack(config.root)
-  const coverHref = pack.href(pathToFileURL(config.coverFile).href, true)
+  const coverHref = config.coverFile
+    ? pack.href(pathToFileURL(config.coverFile).href, true)
+    : pack.add('cover.svg', new TextEncoder().encode(await defaultCover(templates, config)), true)
   const { chapters, documents } = webChapters(input.chapters, pack.href, memo)
   const offered = downloads(input.built, { edition: input.edition, filename: config.filename, chapters: input.chapters })
   const site = { ...siteContext({ ...input, chapters, coverHref, downloads: offered.list }), hasFigures: chapters.some((c) => c.figures.length > 0) }
@@ -75,7 +78,7 @@ export async function webSite(input: WebInput, memo?: WebMemo): Promise<WebSite>
   ]
   for (const [index, chapter] of chapters.entries()) files.push({ path: chapter.href, data: await render('chapter.hbs', chapterContext(site, chapters, index)) })
   if (site.baseUrl) files.push({ path: 'sitemap.xml', data: await render('sitemap.xml.hbs', { baseUrl: site.baseUrl, date: config.date, pages: ['', ...chapters.map((c) => c.href)] }) })
-  for (const image of pack.images()) files.push({ path: `images/${image.id}.${image.extension}`, data: await readFile(fileURLToPath(image.url)) })
+  for (const image of pack.images()) files.push({ path: `images/${image.id}.${image.extension}`, data: image.data ?? (await readFile(fileURLToPath(image.url))) })
   return { files, searchIndex: () => searchIndexScript(documents), copies: offered.copies }
 }
 
