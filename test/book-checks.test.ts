@@ -5,8 +5,8 @@ import type { Source } from '../src/project/schema.js'
 import { matter, processChapter } from './helpers.js'
 
 const sources = new Map<string, Source>([
-  ['wiki', { id: 'wiki', title: 'Never Let Me Go (film)', container: 'Wikipedia', url: 'https://en.wikipedia.org/wiki/Never_Let_Me_Go_(2010_film)', kind: 'reference' }],
-  ['paper', { id: 'paper', title: 'A review', container: 'The Guardian', url: 'https://www.theguardian.com/film/x', kind: 'review' }]
+  ['wiki', { id: 'wiki', type: 'webpage', title: 'Never Let Me Go (film)', 'container-title': 'Wikipedia', URL: 'https://en.wikipedia.org/wiki/Never_Let_Me_Go_(2010_film)' }],
+  ['paper', { id: 'paper', type: 'article-newspaper', title: 'A review', 'container-title': 'The Guardian', URL: 'https://www.theguardian.com/film/x' }]
 ])
 
 async function checked(citations: string[]) {

@@ -7,7 +7,7 @@ describe('remarkCitations', () => {
     expect(errors).toEqual([])
     expect(file.data.citations).toEqual(['film', 'review'])
     expect(html).toContain('First<sup><a href="#chap-fn-cite-film" id="chap-fnref-cite-film" aria-describedby="chap-footnote-label" role="doc-noteref" epub:type="noteref">1</a></sup>.')
-    expect(html).toContain('<li id="chap-fn-cite-review" epub:type="endnote">\n<p class="citation">Ann Critic, <em>A Review</em>, The Paper. <a href="#source-review">')
+    expect(html).toContain('<li id="chap-fn-cite-review" epub:type="endnote">\n<p class="citation">Critic, Ann. “A Review.” <em>The Paper</em>. <a href="#source-review">')
     expect(html).toContain('href="#chap-fnref-cite-film-2"')
     expect(html).toContain('<section class="footnotes" role="doc-endnotes" epub:type="endnotes"><h2 class="notes-heading" id="chap-footnote-label">Notes</h2>')
   })

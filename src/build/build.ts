@@ -12,6 +12,7 @@ import { loadConfig, type ConfigOverrides, type ResolvedConfig } from '../projec
 import { loadLabels } from '../project/labels.js'
 import type { Edition } from '../project/schema.js'
 import { loadSources } from '../project/sources.js'
+import { formatReferences } from '../transform/references.js'
 import { createTemplates } from '../render/templates.js'
 import { buildWeb } from '../output/web/web.js'
 import '../project/data.js'
@@ -74,7 +75,8 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
   const listing = bookFile(config.chaptersDir)
   const files = await readChapters(config.chaptersDir, listing)
   report.files.push(listing, ...bibliography.files)
-  const settings: BookSettings = { labels, sources: bibliography.sources, root: config.root, chaptersDir: config.chaptersDir, stats: options.stats === true }
+  const references = formatReferences([...bibliography.sources.values()], config.csl)
+  const settings: BookSettings = { labels, sources: bibliography.sources, references, root: config.root, chaptersDir: config.chaptersDir, stats: options.stats === true }
   clock('read')
   // The teacher edition holds everything, so its messages are the checks; `check` processes only it.
   const processed = await processBook(files, settings, options.checkOnly ? ['teacher'] : [...new Set(['teacher' as const, ...config.editions])])

@@ -16,6 +16,7 @@ import { remarkEdition } from '../transform/edition.js'
 import { remarkHeadings } from '../transform/headings.js'
 import { remarkLinks } from '../transform/links.js'
 import { remarkStats } from '../transform/stats.js'
+import type { References } from '../transform/references.js'
 import { remarkToHast } from '../transform/to-hast.js'
 import '../project/data.js'
 
@@ -23,6 +24,8 @@ import '../project/data.js'
 export interface ChapterSettings {
   labels: Labels
   sources: ReadonlyMap<string, Source>
+  /** The sources formatted in the book's citation style (`formatReferences`). */
+  references: References
   chaptersDir: string
   root: string
   /** Measure words and reading level (syllable counting is the costliest stage, so only when asked). */
@@ -50,9 +53,9 @@ function createTransformer(settings: ChapterSettings, edition: Edition) {
       .use(remarkEdition, { edition })
       // Before blocks and citations add links of their own: only the author's links are checked here.
       .use(remarkLinks, { chaptersDir: settings.chaptersDir, root: settings.root })
-      .use(remarkBlocks, { labels: settings.labels, sources: settings.sources })
+      .use(remarkBlocks, { labels: settings.labels, sources: settings.sources, references: settings.references })
       // After blocks: key quotations add citations of their own.
-      .use(remarkCitations, { sources: settings.sources, labels: settings.labels })
+      .use(remarkCitations, { sources: settings.sources, references: settings.references, labels: settings.labels })
       .use(remarkHeadings, { labels: settings.labels })
       // After citations became notes, so a paragraph's note is visible.
       .use(remarkCitationCheck)

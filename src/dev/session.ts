@@ -12,6 +12,7 @@ import { loadConfig, type ResolvedConfig } from '../project/config.js'
 import { loadLabels, type Labels } from '../project/labels.js'
 import type { Edition } from '../project/schema.js'
 import { loadSources, type Bibliography } from '../project/sources.js'
+import { formatReferences } from '../transform/references.js'
 import { printContext, renderPrintHtml } from '../render/print-html.js'
 import { createTemplates, type Templates } from '../render/templates.js'
 
@@ -45,7 +46,7 @@ export function createDevSession(options: { root: string; edition: Edition; urlF
     if (!config) return file
     const labels = await loadLabels(config.templatesDir)
     const bibliography = await loadSources(config.sourcesDir)
-    const processor = createChapterProcessor({ labels, sources: bibliography.sources, chaptersDir: config.chaptersDir, root: config.root }, [options.edition])
+    const processor = createChapterProcessor({ labels, sources: bibliography.sources, references: formatReferences([...bibliography.sources.values()], config.csl), chaptersDir: config.chaptersDir, root: config.root }, [options.edition])
     setup = { config, labels, bibliography, templates: createTemplates(config.templatesDir), processor }
     return setup
   }

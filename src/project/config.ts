@@ -4,6 +4,7 @@ import path from 'node:path'
 import { packageRoot } from '../core/paths.js'
 import { VFile } from 'vfile'
 import { checkImage } from './images.js'
+import { loadCitationStyle, type CitationStyle } from './csl-style.js'
 import { bookConfig, type BookConfig } from './schema.js'
 import { fail } from '../core/messages.js'
 import { parseYaml } from './yaml.js'
@@ -19,6 +20,8 @@ export interface ResolvedConfig extends BookConfig {
   stylesDir: string
   outDir: string
   coverFile: string
+  /** The citation style, read (`citationStyle` names it). */
+  csl: CitationStyle
 }
 
 /** Options a caller (CLI or test) may override; validated by the same schema as book.yaml. */
@@ -56,6 +59,11 @@ export async function loadConfig(
     // An error, but the rest is still checked, so the author sees every problem at once.
     fail(file, `\`cover\`: ${cover.reason}`, cover.ruleId, read.places.cover)
   }
+  const csl = await loadCitationStyle(checked.data.citationStyle, path.resolve(root))
+  if ('reason' in csl) {
+    fail(file, `\`citationStyle\`: ${csl.reason}`, 'citation-style', read.places.citationStyle)
+    return { file }
+  }
   const abs = (p: string) => path.resolve(root, p)
   const local = (dir: string) => abs(dir)
   return {
@@ -69,7 +77,8 @@ export async function loadConfig(
       templatesDir: await firstExisting([local('templates'), path.join(packageRoot, 'templates')]),
       stylesDir: await firstExisting([local('styles'), path.join(packageRoot, 'styles')]),
       outDir: abs(checked.data.outDir),
-      coverFile: abs(checked.data.cover)
+      coverFile: abs(checked.data.cover),
+      csl
     }
   }
 }
