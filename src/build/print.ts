@@ -11,6 +11,7 @@ import { buildHandouts } from '../output/handouts/handouts.js'
 import type { Labels } from '../project/labels.js'
 import { printBook, type PrintedBook } from '../output/pdf/print.js'
 import { setPdfMetadata } from '../output/pdf/metadata.js'
+import { fontFolders } from '../render/fonts.js'
 import { contentsIds, guideContext, renderPrintHtml } from '../render/print-html.js'
 import { reproducibleDate } from '../core/date.js'
 import type { Edition } from '../project/schema.js'
@@ -87,9 +88,9 @@ interface GuideJob extends PrintInput {
   chapters: Chapter[]
 }
 
-/** Folders a printed page may load from: the build's own work folder, the project, and the package (fonts, styles). */
+/** Folders a printed page may load from: the build's own work folder, the project, the package (styles) and the fonts' real folders. */
 function allowedRoots(workDir: string, config: ResolvedConfig) {
-  return [workDir, config.root, packageRoot]
+  return [workDir, config.root, packageRoot, ...fontFolders()]
 }
 
 /** The guide for one edition: printed with its contents' page numbers, with document metadata set. */

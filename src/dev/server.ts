@@ -6,6 +6,7 @@ import type { ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { packageRoot } from '../core/paths.js'
+import { fontFolders } from '../render/fonts.js'
 import { createDevSession, type DevResult } from './session.js'
 import { isInside } from '../core/paths.js'
 import type { Edition } from '../project/schema.js'
@@ -28,7 +29,7 @@ const types: Record<string, string> = {
 export async function startDevServer(options: DevOptions) {
   const root = path.resolve(options.root)
   const log = options.log ?? (() => {})
-  const roots = [root, packageRoot]
+  const roots = [root, packageRoot, ...fontFolders()]
   const urlFor = (file: string) => `/__nlmg/file${file.split(path.sep).map(encodeURIComponent).join('/')}`
   const session = createDevSession({ root, edition: options.edition ?? 'teacher', urlFor })
   const clients = new Set<ServerResponse>()
