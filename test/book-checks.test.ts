@@ -1,4 +1,5 @@
-// The whole-book checks that concern sources: Wikipedia may supply at most one citation in twenty per chapter.
+// The whole-book checks: Wikipedia may supply at most one citation in twenty per chapter; broken links and a
+// missing bibliography are told in the author's words, at their place.
 import { describe, expect, it } from 'vitest'
 import { checkBook } from '../src/book/checks.js'
 import type { Source } from '../src/project/schema.js'
@@ -25,5 +26,28 @@ describe('the Wikipedia share of a chapter', () => {
     expect(await checked(['paper', 'paper', 'wiki', ...Array<string>(17).fill('paper'), 'wiki'])).toEqual([
       expect.stringMatching(/^11:9 2 of this chapter's 21 citations go to Wikipedia .*cite the sources Wikipedia itself cites$/)
     ])
+  })
+})
+
+/** The book-wide messages of one chapter (`slug` chap) checked on its own. */
+async function bookMessages(markdown: string) {
+  const { file, tree } = await processChapter(markdown, { sources })
+  checkBook([{ file, tree }], sources, new Map())
+  return file.messages.filter((m) => m.ruleId === 'link-broken' || m.ruleId === 'bibliography-missing').map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`)
+}
+
+describe('links that go nowhere', () => {
+  it('should name a broken link by its own words and its target, and say whether the chapter or the section is missing', async () => {
+    expect(await bookMessages(`${matter()}## Here\n\nSee [the ending](#nothing), [the plot](03-plot.md#ending) and [here](#here).\n`)).toEqual([
+      '9:5 link-broken Link “the ending” to `#nothing` goes nowhere: no heading or block has the id `#nothing` (a heading\'s id is its text in lower case, words joined by hyphens)',
+      '9:29 link-broken Link “the plot” to `03-plot.md#ending` goes nowhere: no chapter file is named `03-plot.md`'
+    ])
+  })
+
+  it('should say once, at the first citation, that no chapter prints the bibliography the notes link to', async () => {
+    expect(await bookMessages(`${matter()}One :cite[paper]. Two :cite[wiki].\n`)).toEqual([
+      '7:5 bibliography-missing Citations link to the bibliography, but no chapter prints it: add a sources chapter (say `chapters/99-sources.md`) holding the line `::sources`'
+    ])
+    expect(await bookMessages(`${matter()}One :cite[paper].\n\n::sources\n`)).toEqual([])
   })
 })

@@ -53,6 +53,8 @@ export interface IdReference {
   kind: 'link' | 'term'
   /** What the author wrote (the link's target or the term), for the message. */
   written?: string
+  /** The link's own words, for the message. */
+  text?: string
 }
 
 /** Word count and reading level of a chapter's prose. */

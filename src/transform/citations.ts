@@ -46,7 +46,9 @@ export function remarkCitations(options: CitationOptions) {
       return [SKIP, index + refs.length]
     })
     for (const id of cited) {
-      file.data.references.push({ id: `source-${id}`, kind: 'link' })
+      // A note links to the source's entry in the bibliography: placed at its first citation, in case no chapter prints one.
+      const first = file.data.citationUses.find((use) => use.id === id)
+      file.data.references.push({ id: `source-${id}`, kind: 'link', place: first?.place })
       const note: FootnoteDefinition = {
         type: 'footnoteDefinition',
         identifier: `cite-${id}`,
