@@ -40,6 +40,16 @@ describe('remarkCitationCheck', () => {
     expect(errors).toEqual(['9:1 missing-citation'])
   })
 
+  it('should hold every year to the date rule, one of 1750 or 44 BC as much as one of 2010, and explain the rule where it reports', async () => {
+    for (const claim of ['Mary Shelley began the novel in 1816.', 'The house was built in 1750.', 'Caesar died in 44 BC.', 'The abbey dates from AD 800.']) {
+      const { file } = await processChapter(`${matter()}${claim}\n`)
+      expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['7:1 missing-citation'])
+      expect(file.messages[0]?.reason).toMatch(/so a reader can check it\. Add `:cite\[source-id\]` after the claim; a year from the work itself .* cites the work .* in a `factual: true` chapter every paragraph does$/)
+    }
+    const { errors } = await processChapter(`${matter()}Mary Shelley began the novel in 1816 :cite[film].\n\nShe wrote 900 words a day, more or less.\n`)
+    expect(errors).toEqual([])
+  })
+
   it('should require a citation on each table row of a factual chapter', async () => {
     const { errors } = await processChapter(`${matter('factual: true\n')}| A | B |\n| - | - |\n| x | y :cite[film] |\n| z | w |\n`)
     expect(errors).toEqual(['11:1 missing-citation'])
