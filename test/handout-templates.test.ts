@@ -2,6 +2,7 @@
 // read from the guide's own handout records, as the handouts are printed from them.
 import { describe, expect, it } from 'vitest'
 import { handoutData } from '../src/output/handouts/data.js'
+import { guideReference } from '../src/output/handouts/handouts.js'
 import path from 'node:path'
 import { loadLabels } from '../src/project/labels.js'
 import { createTemplates } from '../src/render/templates.js'
@@ -41,5 +42,15 @@ describe('a handout from a chapter with an activity and no question', () => {
     const page = (await createTemplates(path.join(root, 'templates')).get('handouts.hbs'))({ labels, handouts: [{ ...data, viewingLabel: labels.afterViewing, guideReference: 'In the full guide' }], book: { title: 'Book', language: 'en' }, fonts: [], pageSize: 'A4', stylesheet: 'x.css', edition: 'student', editionLabel: 'Student edition', teacher: false })
     expect(page).toContain('stage the scene as a still image')
     expect(page).not.toContain(`<h2>${labels.questions}</h2>`)
+  })
+})
+
+describe('a handout’s reference to the guide', () => {
+  it('should say "page 7" for a chapter of one page, never "pages 7–7"', async () => {
+    const labels = await loadLabels(path.join(root, 'templates'))
+    const templates = createTemplates(path.join(root, 'templates'))
+    const reference = (from: number, to: number) => guideReference(templates, labels, { edition: 'Student edition', chapter: 'Plot', from, to })
+    expect(reference(7, 7)).toBe('In the full guide (student edition): “Plot”, page 7.')
+    expect(reference(7, 9)).toBe('In the full guide (student edition): “Plot”, pages 7–9.')
   })
 })
