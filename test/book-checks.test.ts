@@ -1,6 +1,10 @@
 // The whole-book checks: Wikipedia may supply at most one citation in twenty per chapter; broken links and a
 // missing bibliography are told in the author's words, at their place.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { loadSources } from '../src/project/sources.js'
 import { checkBook } from '../src/book/checks.js'
 import type { Source } from '../src/project/schema.js'
 import { matter, processChapter } from './helpers.js'
@@ -49,5 +53,20 @@ describe('links that go nowhere', () => {
       '7:5 bibliography-missing Citations link to the bibliography, but no chapter prints it: add a sources chapter (say `chapters/99-sources.md`) holding the line `::sources`'
     ])
     expect(await bookMessages(`${matter()}One :cite[paper].\n\n::sources\n`)).toEqual([])
+  })
+})
+
+describe('sources never cited', () => {
+  it('should warn at the entry of a source no chapter cites, in its sources file', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'nlmg-unused-'))
+    try {
+      await writeFile(path.join(dir, 'main.yaml'), '- id: paper\n  type: article-newspaper\n  title: A review\n  container-title: The Guardian\n- id: wiki\n  type: webpage\n  title: An article\n  container-title: Wikipedia\n')
+      const bibliography = await loadSources(dir)
+      const { file, tree } = await processChapter(`${matter()}Claim :cite[paper].\n\n::sources\n`, { sources: bibliography.sources })
+      checkBook([{ file, tree }], bibliography.sources, bibliography.places)
+      expect(bibliography.files[0]?.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${String(m.fatal)} ${m.reason}`)).toEqual(['5:3 source-unused false Source `wiki` is never cited'])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })
