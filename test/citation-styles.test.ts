@@ -1,7 +1,7 @@
 // Citations in the style the book chooses: citeproc formats a film, a book and a newspaper review as MLA 9 and
 // APA 7 prescribe; a BibTeX entry and the same source as CSL-JSON give the same reference; the guide's own
 // "How to cite" line follows the style.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { Element } from 'hast'
@@ -17,7 +17,9 @@ import { createTemplates } from '../src/render/templates.js'
 import { imprintTexts } from '../src/render/front-matter.js'
 import { loadLabels } from '../src/project/labels.js'
 import { formatReferences } from '../src/transform/references.js'
-import { root } from './helpers.js'
+import JSZip from 'jszip'
+import { build } from '../src/build/build.js'
+import { copyToTemp, root } from './helpers.js'
 
 const film: CslItem = { id: 'film', type: 'motion_picture', title: 'Never Let Me Go', director: [{ family: 'Romanek', given: 'Mark' }], publisher: 'Fox Searchlight Pictures', medium: 'Film', issued: { 'date-parts': [[2010]] } }
 const novel: CslItem = { id: 'novel', type: 'book', title: 'Never Let Me Go', author: [{ family: 'Ishiguro', given: 'Kazuo' }], publisher: 'Faber and Faber', issued: { 'date-parts': [[2005]] } }
@@ -105,5 +107,32 @@ describe('citation styles', () => {
 
   it('should refuse a style it cannot read, at the `citationStyle` key', async () => {
     expect(await loadCitationStyle('nowhere.csl', root)).toEqual({ reason: expect.stringContaining('mla, apa, chicago, harvard') })
+    const project = await copyToTemp(path.join(root, 'test/fixtures/book-basic'), 'nlmg-style-')
+    try {
+      await writeFile(path.join(project, 'book.yaml'), `${await readFile(path.join(project, 'book.yaml'), 'utf8')}citationStyle: styles/nowhere.csl\n`)
+      const { config, file } = await loadConfig(project)
+      expect(config).toBeUndefined()
+      expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['16:1 citation-style'])
+    } finally {
+      await rm(project, { recursive: true, force: true })
+    }
   })
+
+  it('should print the bibliography of a built book in the style book.yaml names', async () => {
+    const project = await copyToTemp(path.join(root, 'test/fixtures/book-basic'), 'nlmg-style-')
+    try {
+      const sourcesPage = async (style: string) => {
+        await writeFile(path.join(project, 'book.yaml'), `${(await readFile(path.join(project, 'book.yaml'), 'utf8')).replace(/citationStyle: .*\n/, '')}citationStyle: ${style}\n`)
+        const out = path.join(project, `out-${style}`)
+        expect((await build({ root: project, outDir: out, formats: ['epub'], editions: ['student'] })).ok).toBe(true)
+        const zip = await JSZip.loadAsync(await readFile(path.join(out, 'student/fixture-book.epub')))
+        const page = (await zip.file('OEBPS/closing.xhtml')?.async('string')) ?? ''
+        return page.slice(page.indexOf('id="source-review"'), page.indexOf('</li>', page.indexOf('id="source-review"')))
+      }
+      expect(await sourcesPage('mla')).toContain('Critic, Ann. “A Review of the Fixture.” <em>The Daily Fixture</em>, 15 Sept. 2010,')
+      expect(await sourcesPage('apa')).toContain('Critic, A. (2010, September 15). A Review of the Fixture. <em>The Daily Fixture</em>.')
+    } finally {
+      await rm(project, { recursive: true, force: true })
+    }
+  }, 60_000)
 })
