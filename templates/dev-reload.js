@@ -1,5 +1,5 @@
-// Live preview: reload when the dev server says the book was rebuilt, keeping the reader's scroll position.
-const key = 'nlmg-scroll'
+// Live preview: reload when the dev server says the book was rebuilt, keeping the reader's place on the page.
+const key = `nlmg-scroll:${location.pathname}`
 const saved = sessionStorage.getItem(key)
 if (saved) window.scrollTo(0, Number(saved))
 const events = new EventSource('/__nlmg/events')

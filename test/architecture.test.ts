@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { root } from './helpers.js'
 
 /** The stages, lowest first (docs/ARCHITECTURE.md): a file may import its own stage and those before it. */
-const stages = ['core', 'project', 'markdown', 'transform', 'chapter', 'book', 'render', 'browser', 'output', 'build', 'dev', 'cli']
+const stages = ['core', 'project', 'markdown', 'transform', 'chapter', 'book', 'render', 'browser', 'figures', 'output', 'build', 'dev', 'cli']
 const src = path.join(root, 'src')
 const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => path.join(src, f))
 

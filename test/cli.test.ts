@@ -106,17 +106,29 @@ describe('nlmg', () => {
     })
   })
 
-  it('should serve the guide with `dev` and serve an edit to a chapter', async () => {
+  it('should serve the web site with `dev`, reloading it, and serve an edit to a chapter', async () => {
     const { child, url } = await startDev(project)
     try {
-      expect(await (await fetch(url)).text()).toContain('A short line.')
+      const home = await fetch(url)
+      expect(home.status).toBe(200)
+      const homePage = await home.text()
+      // The site the build publishes (home page with its contents), with the live preview's reload script.
+      expect(homePage).toMatch(/<a href="closing\.html">/)
+      expect(homePage).toContain('<script src="/__nlmg/reload.js" defer></script>')
+      const page = `${url}closing.html`
+      expect(await (await fetch(page)).text()).toContain('A short line.')
+      for (const asset of ['assets/site.css', 'assets/search-index.js', '__nlmg/reload.js']) expect((await fetch(`${url}${asset}`)).status, asset).toBe(200)
+      expect(await (await fetch(`${url}assets/search-index.js`)).text()).toContain('window.nlmgSearch')
+      const missing = await fetch(`${url}no-such-page.html`)
+      expect(missing.status).toBe(404)
+      expect(await missing.text()).toContain('<html')
       const chapter = path.join(project, 'chapters/02-closing.md')
       const text = await readFile(chapter, 'utf8')
       await writeFile(chapter, text.replace('A short line.', 'A freshly saved line.'))
       let served = ''
       for (let i = 0; i < 100 && !served.includes('A freshly saved line.'); i++) {
         await new Promise((resolve) => setTimeout(resolve, 100))
-        served = await (await fetch(url)).text()
+        served = await (await fetch(page)).text()
       }
       await writeFile(chapter, text)
       expect(served).toContain('A freshly saved line.')

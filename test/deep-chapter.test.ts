@@ -64,7 +64,7 @@ describe('a chapter nested 20,000 deep', () => {
       let served = ''
       for (let i = 0; i < 100 && !served.includes('A mended line.'); i++) {
         await new Promise((resolve) => setTimeout(resolve, 100))
-        served = await (await fetch(url)).text()
+        served = await (await fetch(`${url}deep.html`)).text()
       }
       expect(served).toContain('A mended line.')
       expect(exited).toBe(false)

@@ -42,6 +42,11 @@ describe('a handout from a chapter with an activity and no question', () => {
     const page = (await createTemplates(path.join(root, 'templates')).get('handouts.hbs'))({ labels, handouts: [{ ...data, viewingLabel: labels.afterViewing, guideReference: 'In the full guide' }], book: { title: 'Book', language: 'en' }, fonts: [], pageSize: 'A4', stylesheet: 'x.css', edition: 'student', editionLabel: 'Student edition', teacher: false })
     expect(page).toContain('stage the scene as a still image')
     expect(page).not.toContain(`<h2>${labels.questions}</h2>`)
+    // With a question, the heading stands above it.
+    const asked = await processChapter(`${matter(handout)}## Task\n\n::::question\nWhy?\n::::\n`)
+    const [withQuestion] = handoutData([{ file: asked.file, tree: asked.tree }], labels)
+    const questionPage = (await createTemplates(path.join(root, 'templates')).get('handouts.hbs'))({ labels, handouts: [{ ...withQuestion, viewingLabel: labels.afterViewing, guideReference: 'In the full guide', questions: withQuestion?.questions.map((q) => ({ ...q, firstLines: 2, restLines: 0 })) }], book: { title: 'Book', language: 'en' }, fonts: [], pageSize: 'A4', stylesheet: 'x.css', edition: 'student', editionLabel: 'Student edition', teacher: false })
+    expect(questionPage).toContain(`<h2>${labels.questions}</h2>`)
   })
 })
 

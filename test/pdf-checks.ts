@@ -22,7 +22,8 @@ export function readContents(pages: string[]): ContentsEntry[] {
   const start = pages.findIndex((p) => /^\s*Contents\s*$/m.test(p))
   const entries: ContentsEntry[] = []
   for (let n = start; n >= 0 && n < pages.length; n++) {
-    const lines = (pages[n] as string).split('\n').filter((l) => l.trim() !== '' && l.trim() !== 'Contents' && !/^\s*\d+\s*$/.test(l))
+    // The list of figures follows the contents, on the same pattern: its entries are checked the same way.
+    const lines = (pages[n] as string).split('\n').filter((l) => l.trim() !== '' && !['Contents', 'Figures'].includes(l.trim()) && !/^\s*\d+\s*$/.test(l))
     if (lines.filter((l) => entryLine.test(l)).length < lines.length / 2) break
     let pending = ''
     for (const line of lines) {

@@ -75,6 +75,8 @@ describe('a site built alone', () => {
       const home = await readFile(path.join(dir, 'out/student/web/index.html'), 'utf8')
       expect(home).toContain('This build made no files to download.')
       expect(home).not.toContain('og:url')
+      // The live preview's reload script belongs to `nlmg dev` only, never to a published page.
+      expect(home).not.toContain('__nlmg')
       expect(await readFile(path.join(dir, 'out/teacher/web/index.html'), 'utf8')).toContain('<meta name="robots" content="noindex, nofollow">')
     } finally {
       await rm(dir, { recursive: true, force: true })

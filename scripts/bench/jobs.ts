@@ -25,6 +25,8 @@ export interface JobContext {
   html: string
   /** Whether pandoc runs here. */
   pandoc: boolean
+  /** The same chapters as pandoc's default standalone HTML (made once, before the runs). */
+  reference: string
 }
 
 /** The jobs for one book, in the order each round runs them. */
@@ -39,6 +41,12 @@ export function jobsFor(ctx: JobContext): Job[] {
       label: 'our EPUB (student), first build',
       command: 'node lib/cli.js build --root <book> --format epub --edition student --out <tmp>',
       run: async (out) => ({ measured: await build(epub)(out) })
+    },
+    {
+      key: 'web',
+      label: 'our EPUB and web edition (student)',
+      command: 'node lib/cli.js build --root <book> --format epub,web --edition student --out <tmp>',
+      run: async (out) => ({ measured: await build(['--format', 'epub,web', '--edition', 'student'])(out) })
     },
     {
       key: 'pandoc',
@@ -64,18 +72,34 @@ export function jobsFor(ctx: JobContext): Job[] {
       }
     },
     {
+      key: 'reference',
+      label: 'reference: raw Chromium, pandoc’s default HTML of the same chapters',
+      command: 'chromium … --print-to-pdf=<tmp>/out.pdf file://<tmp>/pandoc.html   (pandoc -s chapters/*.md -o pandoc.html, made once)',
+      run: async (out) => {
+        const file = path.join(out, 'out.pdf')
+        const args = ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${file}`, pathToFileURL(ctx.reference).href]
+        return { measured: await measure(ctx.chromium, args), pages: await pdfs(out) }
+      }
+    },
+    {
       key: 'all',
       label: 'our whole build (every format, both editions)',
       command: 'node lib/cli.js build --root <book> --out <tmp>',
       run: async (out) => ({ measured: await build([])(out), pages: await pdfs(out) })
     }
   ]
-  return jobs.filter((job) => job.key !== 'pandoc' || ctx.pandoc)
+  return jobs.filter((job) => (job.key !== 'pandoc' && job.key !== 'reference') || ctx.pandoc)
 }
 
 /** The chapter files, in the order a shell expands `chapters/*.md`, relative to the book. */
 export async function chapterFiles(book: string): Promise<string[]> {
   return (await readdir(path.join(book, 'chapters'))).filter((n) => n.endsWith('.md')).sort().map((n) => path.join('chapters', n))
+}
+
+/** pandoc's default standalone HTML of the book's chapters, written to `file`: the print reference. */
+export async function writeReference(book: string, file: string): Promise<void> {
+  const made = await measure('pandoc', ['-s', '--metadata', 'title=Reference', '--resource-path=chapters', '-o', file, ...(await chapterFiles(book))], { cwd: book })
+  if (made.code !== 0) throw new Error(`pandoc failed to write the reference HTML:\n${made.stderr}`)
 }
 
 /** Every PDF below `dir` (the build writes one per edition into `<edition>/`). */

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { measureDev } from './dev.js'
 import { generateBook, type GeneratedBook } from './generate.js'
 import { copyGuide } from './guide.js'
-import { jobsFor } from './jobs.js'
+import { jobsFor, writeReference } from './jobs.js'
 import { writeFinishedHtml } from './finished-html.js'
 import type { Measured } from './measure.js'
 import { profilePdf } from './profile.js'
@@ -39,7 +39,9 @@ export async function benchSize(o: SizeOptions): Promise<SizeResult> {
   log(`${o.book === 'guide' ? 'copied' : 'generated'} ${generated.words} words in ${book}`)
   const html = path.join(o.work, `print-${name}.html`)
   // Our PDF runs first in each round: raw Chromium needs the finished HTML, which needs one of our PDFs.
-  const jobs = jobsFor({ cli: o.cli, book, chromium: o.chromium, html, pandoc: o.pandoc }).sort((a, b) => order(a.key) - order(b.key))
+  const reference = path.join(o.work, `pandoc-${name}.html`)
+  if (o.pandoc) await writeReference(book, reference)
+  const jobs = jobsFor({ cli: o.cli, book, chromium: o.chromium, html, pandoc: o.pandoc, reference }).sort((a, b) => order(a.key) - order(b.key))
   const rows: Row[] = jobs.map(({ key, label, command }) => ({ key, label, command, times: [], peakRss: 0, peakPss: 0 }))
   let pages = 0
   let profile: SizeResult['profile'] = []

@@ -24,6 +24,7 @@ export function verdicts(sizes: SizeResult[]): Verdict[] {
   return [
     guide ? ratio(guide, 'epub', 'pandoc', 1.3, 'EPUB, first build, at most 1.3× pandoc') : { target: 'EPUB, first build, at most 1.3× pandoc, the guide', measured: '–' },
     ...sizes.map((size) => devLoop(size, 0.3)),
+    ...sizes.map((size) => webCost(size, 1 / 3)),
     ...sizes.map((size) => ratio(size, 'pdf', 'chromium', 1.25, 'PDF at most 1.25× raw Chromium on the same HTML'))
   ]
 }
@@ -34,10 +35,13 @@ export function verdicts(sizes: SizeResult[]): Verdict[] {
  */
 export function otherFigures(sizes: SizeResult[]): Verdict[] {
   const largest = sizes.reduce((a, b) => (b.pages > a.pages ? b : a))
+  const guide = sizes.find((s) => s.book === 'guide')
   return [
     ...sizes.filter((s) => s.book !== 'guide').map((size) => ({ ...ratio(size, 'epub', 'pandoc', undefined, 'EPUB, first build, against pandoc'), detail: 'no target' })),
-    pagesPerSecond(largest, 100),
-    memory(largest, GiB)
+    pagesPerSecond(largest, 40),
+    ...sizes.map((size) => perPage(size, 2)),
+    memory(largest, GiB),
+    ...(guide ? [wholeBuild(guide, 5)] : [])
   ]
 }
 
@@ -66,6 +70,19 @@ function ratio(size: SizeResult, ours: RunKey, theirs: RunKey, limit: number | u
   }
 }
 
+/** What the web edition adds to the EPUB's build (the web issue's target: at most a third). */
+function webCost(size: SizeResult, limit: number): Verdict {
+  const epub = seconds(rowOf(size, 'epub'))
+  const both = seconds(rowOf(size, 'web'))
+  const added = (both - epub) / epub
+  return {
+    target: `The web edition adds at most a third to the EPUB's build time, ${bookName(size)}`,
+    measured: Number.isFinite(added) ? `+${Math.round(added * 100)}% (${fmt.s(both)} with the site, ${fmt.s(epub)} without)` : '–',
+    holds: Number.isFinite(added) ? added <= limit : undefined,
+    detail: 'web issue’s target'
+  }
+}
+
 /** The median of `dev`'s runs, from writing the chapter to the served page showing the change. */
 function devLoop(size: SizeResult, limit: number): Verdict {
   const row = rowOf(size, 'dev')
@@ -84,6 +101,31 @@ function pagesPerSecond(size: SizeResult, floor: number): Verdict {
     target: `PDF at least ${floor} pages/s, ${bookName(size)}`,
     measured: Number.isFinite(rate) ? `${rate.toFixed(1)} pages/s (${row?.pages} pages in ${fmt.s(seconds(row))})` : '–',
     holds: Number.isFinite(rate) ? rate >= floor : undefined,
+    detail: printIssue
+  }
+}
+
+/** Our PDF's seconds per page over the reference's (pandoc's default HTML printed by raw Chromium). */
+function perPage(size: SizeResult, limit: number): Verdict {
+  const ours = rowOf(size, 'pdf')
+  const reference = rowOf(size, 'reference')
+  const perPageOf = (row: typeof ours) => seconds(row) / (row?.pages ?? Number.NaN)
+  const value = perPageOf(ours) / perPageOf(reference)
+  return {
+    target: `PDF time per page at most ${limit}× the reference (pandoc’s HTML, raw Chromium), ${bookName(size)}`,
+    measured: Number.isFinite(value) ? `${fmt.x(value)} (${(1000 * perPageOf(ours)).toFixed(0)} ms/page over ${(1000 * perPageOf(reference)).toFixed(0)} ms/page, ${reference?.pages} pages)` : '–',
+    holds: Number.isFinite(value) ? value <= limit : undefined,
+    detail: printIssue
+  }
+}
+
+/** The guide's whole build (both editions, every format). */
+function wholeBuild(size: SizeResult, limit: number): Verdict {
+  const value = seconds(rowOf(size, 'all'))
+  return {
+    target: `The whole build under ${limit} s, ${bookName(size)}`,
+    measured: Number.isFinite(value) ? fmt.s(value) : '–',
+    holds: Number.isFinite(value) ? value < limit : undefined,
     detail: printIssue
   }
 }

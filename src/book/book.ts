@@ -2,6 +2,7 @@
 import type { VFile } from 'vfile'
 import { createChapterProcessor, processChapter, type Chapter, type ChapterSettings } from '../chapter/chapter.js'
 import type { Edition } from '../project/schema.js'
+import { numberFigureRefs } from './figure-refs.js'
 
 export type { Chapter }
 
@@ -17,5 +18,6 @@ export async function processBook(files: VFile[], settings: BookSettings, editio
     // Let the event loop run between chapters: a browser starting beside the build is not held up.
     await new Promise((resolve) => setImmediate(resolve))
   }
+  for (const chapters of book.values()) numberFigureRefs(chapters)
   return book
 }

@@ -36,8 +36,11 @@ export function findBrowser(explicit?: string, env: NodeJS.ProcessEnv = process.
 }
 
 export interface BrowserSession {
-  /** A fresh page whose requests are limited to files below `allowedRoots`. */
-  newPage(allowedRoots: string[]): Promise<GuardedPage>
+  /**
+   * A fresh page whose requests are limited to files below `allowedRoots`. Pages run no script unless `script`
+   * is set, which only the build's own code may ask for (the figures stage runs Mermaid in a blank page).
+   */
+  newPage(allowedRoots: string[], options?: { script?: boolean }): Promise<GuardedPage>
   /** Close the browser and end every process it started; safe to call twice. */
   close(): Promise<void>
   /** The browser's process id (also its process group's), while it runs. */
@@ -82,10 +85,10 @@ export async function launchBrowser(executablePath: string | undefined, limits: 
   const pid = browser.process()?.pid
   return {
     pid,
-    async newPage(allowedRoots) {
+    async newPage(allowedRoots, options = {}) {
       const page = guardedErrors(await browser.newPage(), () => crashed)
       const problems: string[] = []
-      await page.setJavaScriptEnabled(false)
+      await page.setJavaScriptEnabled(options.script === true)
       await page.setRequestInterception(true)
       page.on('request', (request) => {
         const url = request.url()

@@ -1,9 +1,10 @@
 // The programmatic core: `build(options)` reads, checks and renders the book and returns a report.
 // Nothing is written unless every check passes; outputs are committed together at the end.
+import path from 'node:path'
 import type { VFile } from 'vfile'
 import { processBook, type BookSettings, type Chapter } from '../book/book.js'
 import { checkBook, wikipediaShare } from '../book/checks.js'
-import type { BrowserSession } from '../browser/browser.js'
+import { BrowserError, type BrowserSession } from '../browser/browser.js'
 import { envEpoch } from '../core/date.js'
 import { bookFile, fail, hasErrors } from '../core/messages.js'
 import { commitOutputs, type Output, type Written } from '../core/write.js'
@@ -13,6 +14,8 @@ import { loadLabels } from '../project/labels.js'
 import type { Edition } from '../project/schema.js'
 import { loadSources } from '../project/sources.js'
 import { formatReferences } from '../transform/references.js'
+import { loadFigureData } from '../project/figure-data.js'
+import { renderFigures, type FiguresInput, type FiguresReport } from '../figures/figures.js'
 import { createTemplates } from '../render/templates.js'
 import { buildWeb } from '../output/web/web.js'
 import '../project/data.js'
@@ -49,6 +52,8 @@ export interface BuildReport {
   written: Written[]
   /** A failure of the machine rather than the content (no browser, say), as one line. */
   failure?: string
+  /** Mermaid diagrams drawn by this build and those taken from the cache. */
+  figures?: { drawn: number; cached: number }
 }
 
 /** Read, check and (unless `checkOnly`) render the book. */
@@ -57,26 +62,32 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   const { config, file: configFile } = await loadConfig(options.root, options)
   const report: BuildReport = { ok: false, files: [configFile], chapters: [], written: [] }
   if (!config) return report
-  // Chromium starts while the chapters are processed; an EPUB-only build never loads Puppeteer.
+  // Chromium starts while the chapters are processed; an EPUB-only build loads Puppeteer only to draw a diagram
+  // the cache does not hold.
   const prints = !options.checkOnly && (config.formats.includes('pdf') || config.formats.includes('handouts'))
-  const launch = prints ? import('./print.js').then((m) => m.startBrowser(config)) : undefined
-  launch?.catch(() => {})
+  const start = () => {
+    const started = import('./print.js').then((m) => m.startBrowser(config))
+    started.catch(() => {})
+    return started
+  }
+  let launch = prints ? start() : undefined
   try {
-    return await buildBook(options, config, report, launch, clock)
+    return await buildBook(options, config, report, launch, () => (launch ??= start()), clock)
   } finally {
     // Printing closes the browser it used; a build stopped earlier (content errors) closes it here.
     await launch?.then((browser) => browser.close(), () => {})
   }
 }
 
-async function buildBook(options: BuildOptions, config: ResolvedConfig, report: BuildReport, launch: Promise<BrowserSession> | undefined, clock: (stage: string) => void): Promise<BuildReport> {
+async function buildBook(options: BuildOptions, config: ResolvedConfig, report: BuildReport, launch: Promise<BrowserSession> | undefined, browser: () => Promise<BrowserSession>, clock: (stage: string) => void): Promise<BuildReport> {
   const labels = await loadLabels(config.templatesDir)
   const bibliography = await loadSources(config.sourcesDir)
   const listing = bookFile(config.chaptersDir)
   const files = await readChapters(config.chaptersDir, listing)
-  report.files.push(listing, ...bibliography.files)
+  const figureData = await loadFigureData(path.join(config.chaptersDir, 'figures'))
+  report.files.push(listing, ...bibliography.files, ...figureData.files)
   const references = formatReferences([...bibliography.sources.values()], config.csl)
-  const settings: BookSettings = { labels, sources: bibliography.sources, references, root: config.root, chaptersDir: config.chaptersDir, stats: options.stats === true }
+  const settings: BookSettings = { labels, sources: bibliography.sources, references, figureData: figureData.data, root: config.root, chaptersDir: config.chaptersDir, stats: options.stats === true }
   clock('read')
   // The teacher edition holds everything, so its messages are the checks; `check` processes only it.
   const processed = await processBook(files, settings, options.checkOnly ? ['teacher'] : [...new Set(['teacher' as const, ...config.editions])])
@@ -89,6 +100,13 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
   })
   clock('check')
   if (hasErrors(report.files) || options.checkOnly) return { ...report, ok: !hasErrors(report.files) }
+  // Every edition's figures drawn (the teacher's first: its files carry the messages); a diagram Mermaid
+  // refuses stops the build here, before anything is written.
+  const drawn = await drawFigures({ editions: processed.values(), figureData: figureData.data, labels, cacheDir: path.join(config.root, 'node_modules', '.cache', 'nlmg', 'diagrams'), browser })
+  if (typeof drawn === 'string') return { ...report, failure: drawn }
+  report.figures = drawn
+  clock('figures')
+  if (hasErrors(report.files)) return report
   const editions = config.editions.map((edition): [Edition, Chapter[]] => [edition, processed.get(edition) ?? []])
   const templates = createTemplates(config.templatesDir)
   const epoch = options.sourceDateEpoch ?? envEpoch()
@@ -126,6 +144,16 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
   report.written = await commitOutputs(config.outDir, kept)
   clock('write')
   return { ...report, ok: !report.failure }
+}
+
+/** The figures drawn, or (a failure of the machine: no browser to draw a diagram with) the reason why not. */
+async function drawFigures(input: FiguresInput): Promise<FiguresReport | string> {
+  try {
+    return await renderFigures(input)
+  } catch (error) {
+    if (error instanceof BrowserError) return error.message
+    throw error
+  }
 }
 
 function stageClock(onStage?: (stage: string, ms: number) => void) {

@@ -6,6 +6,7 @@ import { unified } from 'unified'
 import { VFile } from 'vfile'
 import { remarkSyntax } from '../markdown/parse.js'
 import { isStackOverflow, reportTooDeep } from '../markdown/depth.js'
+import type { FigureData } from '../project/figure-data.js'
 import type { Labels } from '../project/labels.js'
 import type { Edition, Source } from '../project/schema.js'
 import { remarkBlocks } from '../transform/blocks.js'
@@ -13,6 +14,7 @@ import { remarkChapterMatter } from '../transform/chapter-matter.js'
 import { remarkCitationCheck } from '../transform/citation-check.js'
 import { remarkCitations } from '../transform/citations.js'
 import { remarkEdition } from '../transform/edition.js'
+import { remarkFigures } from '../transform/figures.js'
 import { remarkHeadings } from '../transform/headings.js'
 import { remarkLinks } from '../transform/links.js'
 import { remarkStats } from '../transform/stats.js'
@@ -26,6 +28,8 @@ export interface ChapterSettings {
   sources: ReadonlyMap<string, Source>
   /** The sources formatted in the book's citation style (`formatReferences`). */
   references: References
+  /** The data files figures are drawn from (`chapters/figures/*.yaml`), by name. */
+  figureData?: ReadonlyMap<string, FigureData>
   chaptersDir: string
   root: string
   /** Measure words and reading level (syllable counting is the costliest stage, so only when asked). */
@@ -53,6 +57,8 @@ function createTransformer(settings: ChapterSettings, edition: Edition) {
       .use(remarkEdition, { edition })
       // Before blocks and citations add links of their own: only the author's links are checked here.
       .use(remarkLinks, { chaptersDir: settings.chaptersDir, root: settings.root })
+      // Before blocks, which refuse directives they do not know; after links, so `:ref` links are not checked twice.
+      .use(remarkFigures, { labels: settings.labels, figureData: settings.figureData ?? new Map() })
       .use(remarkBlocks, { labels: settings.labels, sources: settings.sources, references: settings.references })
       // After blocks: key quotations add citations of their own.
       .use(remarkCitations, { sources: settings.sources, references: settings.references, labels: settings.labels })

@@ -29,7 +29,7 @@ const lines: Record<string, string> = {
 const summaries: Record<Command, string> = {
   build: 'Build the guide: PDF, EPUB, classroom handouts and a static web site, per edition.\nAll go into the output folder; nothing is written unless every check passes.',
   check: 'Check every chapter, source, link, image and glossary term without building; print\neach chapter\'s word count and reading level. Exit 1 on errors (or warnings, with --frail).',
-  dev: 'Serve the guide as HTML on localhost, rebuild on every save and reload the open page.\nErrors show in the page and here; the server keeps running.'
+  dev: 'Serve the guide\'s web site on localhost (the teacher edition unless --edition says otherwise), rebuild\nit on every save and reload the open pages.\nErrors show in the page and here; the server keeps running.'
 }
 
 /** Options that `parseArgs` accepts for `command`. */

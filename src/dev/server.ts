@@ -1,5 +1,5 @@
-// `nlmg dev`: serve the guide as HTML on localhost, watch the project, rebuild what changed and tell the open
-// page to reload (server-sent events). Errors show in the page and in the terminal; the server keeps running.
+// `nlmg dev`: serve the edition's web site on localhost, as the build would publish it, watch the project,
+// rebuild what changed and tell the open pages to reload (server-sent events). Errors show in the page and in the terminal; the server keeps running.
 import { watch, type FSWatcher } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
@@ -8,7 +8,6 @@ import path from 'node:path'
 import { packageRoot } from '../core/paths.js'
 import { fontFolders } from '../render/fonts.js'
 import { createDevSession, type DevResult } from './session.js'
-import { isInside } from '../core/paths.js'
 import type { Edition } from '../project/schema.js'
 
 export interface DevOptions {
@@ -21,6 +20,7 @@ export interface DevOptions {
 }
 
 const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.xml': 'application/xml', '.pdf': 'application/pdf', '.epub': 'application/epub+zip',
   '.css': 'text/css', '.js': 'text/javascript', '.woff2': 'font/woff2', '.woff': 'font/woff',
   '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.svg': 'image/svg+xml', '.webp': 'image/webp'
 }
@@ -29,9 +29,7 @@ const types: Record<string, string> = {
 export async function startDevServer(options: DevOptions) {
   const root = path.resolve(options.root)
   const log = options.log ?? (() => {})
-  const roots = [root, packageRoot, ...fontFolders()]
-  const urlFor = (file: string) => `/__nlmg/file${file.split(path.sep).map(encodeURIComponent).join('/')}`
-  const session = createDevSession({ root, edition: options.edition ?? 'teacher', urlFor })
+  const session = createDevSession({ root, edition: options.edition ?? 'teacher' })
   const clients = new Set<ServerResponse>()
   let current: Promise<DevResult> = session.rebuild()
   report(await current)
@@ -65,15 +63,10 @@ export async function startDevServer(options: DevOptions) {
   watchPath(path.join(root, 'book.yaml'), false, () => changed(true))
 
   const reloadScript = await readFile(path.join(packageRoot, 'templates', 'dev-reload.js'))
-  // Loaded here: the bundled command line would otherwise load Node's HTTP stack for every build.
+  // Loaded here: the command line would otherwise load Node's HTTP stack for every build.
   const { createServer } = await import('node:http')
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost')
-    if (url.pathname === '/' || url.pathname === '/index.html') {
-      const result = await current
-      response.writeHead(result.ok ? 200 : 500, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
-      return void response.end(result.html)
-    }
     if (url.pathname === '/__nlmg/reload.js') return void response.writeHead(200, { 'content-type': 'text/javascript' }).end(reloadScript)
     if (url.pathname === '/__nlmg/events') {
       response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
@@ -82,8 +75,13 @@ export async function startDevServer(options: DevOptions) {
       request.on('close', () => clients.delete(response))
       return
     }
-    if (url.pathname.startsWith('/__nlmg/file/')) return serveFile(decodeURIComponent(url.pathname.slice('/__nlmg/file'.length)), roots, response)
-    response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found')
+    const result = await current
+    const name = sitePath(url.pathname)
+    const page = name === undefined || name.endsWith('.html')
+    if (!result.ok && page) return void send(response, 500, '.html', result.html)
+    const data = name === 'assets/search-index.js' && result.ok ? result.searchIndex() : name === undefined ? undefined : result.site.get(name)
+    if (data === undefined) return void send(response, 404, '.html', result.site.get('404.html') ?? 'Not found')
+    send(response, 200, path.extname(name as string), data)
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -103,14 +101,18 @@ export async function startDevServer(options: DevOptions) {
   }
 }
 
-/** Serve a file only from inside the project or the package (fonts, styles, images). */
-async function serveFile(file: string, roots: string[], response: ServerResponse) {
-  const resolved = path.resolve(file)
-  if (!roots.some((root) => isInside(root, resolved))) return void response.writeHead(403, { 'content-type': 'text/plain' }).end('Forbidden')
+/** The site's own path for a request's (`/` is `index.html`); undefined for one that leaves the site. */
+function sitePath(pathname: string): string | undefined {
+  let name: string
   try {
-    const data = await readFile(resolved)
-    response.writeHead(200, { 'content-type': types[path.extname(resolved).toLowerCase()] ?? 'application/octet-stream' }).end(data)
+    name = decodeURIComponent(pathname).replace(/^\/+/, '')
   } catch {
-    response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found')
+    return undefined
   }
+  if (name === '' || name.endsWith('/')) name += 'index.html'
+  return name.split('/').includes('..') ? undefined : name
+}
+
+function send(response: ServerResponse, status: number, extension: string, data: Uint8Array | string) {
+  response.writeHead(status, { 'content-type': types[extension.toLowerCase()] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(data)
 }

@@ -1,24 +1,33 @@
 // The live preview's state: chapters go through the one chapter pipeline once, and again only when their text
-// changes; the page is rendered again from the processed trees. Every rebuild yields the page or the problems.
+// changes; the edition's web site is made again from the processed trees by the web output itself, so what the
+// author sees while writing is the site the build publishes. Every rebuild yields the site or the problems.
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
 import { checkBook } from '../book/checks.js'
+import { numberFigureRefs } from '../book/figure-refs.js'
+import { findBrowser, launchBrowser, type BrowserSession } from '../browser/browser.js'
+import { renderFigures } from '../figures/figures.js'
+import { loadFigureData, type FigureDataSet } from '../project/figure-data.js'
 import { createChapterProcessor, processChapter, type Chapter, type ChapterProcessor } from '../chapter/chapter.js'
 import { bookFile, hasErrors } from '../core/messages.js'
 import { packageRoot } from '../core/paths.js'
+import { webSite, type WebMemo } from '../output/web/web.js'
 import { readChapters } from '../project/chapters.js'
 import { loadConfig, type ResolvedConfig } from '../project/config.js'
 import { loadLabels, type Labels } from '../project/labels.js'
 import type { Edition } from '../project/schema.js'
 import { loadSources, type Bibliography } from '../project/sources.js'
 import { formatReferences } from '../transform/references.js'
-import { printContext, renderPrintHtml } from '../render/print-html.js'
 import { createTemplates, type Templates } from '../render/templates.js'
 
 export interface DevResult {
   ok: boolean
-  /** The preview page, or a page listing the problems. */
+  /** The site's files by their path inside the site (`index.html`, `plot.html`, `assets/site.css`); empty on failure. */
+  site: Map<string, Uint8Array | string>
+  /** The search index script, made on the first request for it. */
+  searchIndex: () => string
+  /** The page listing the problems (empty when there are none). */
   html: string
   /** The problems as vfile-reporter prints them (empty when none). */
   report: string
@@ -31,14 +40,15 @@ interface Setup {
   bibliography: Bibliography
   templates: Templates
   processor: ChapterProcessor
+  figureData: FigureDataSet
 }
 
 /** A session over one project; `rebuild()` after any change, `reset()` after one to configuration, sources or templates. */
-export function createDevSession(options: { root: string; edition: Edition; urlFor: (file: string) => string }) {
+export function createDevSession(options: { root: string; edition: Edition }) {
   let setup: Setup | undefined
   /** Each chapter as last processed, by path: the text it came from and how many messages are its own. */
   const processed = new Map<string, { text: string; chapter: Chapter; own: number }>()
-  const htmlCache = new WeakMap<Chapter, string>()
+  const pages: WebMemo = new WeakMap()
 
   async function prepare(): Promise<Setup | VFile> {
     if (setup) return setup
@@ -46,8 +56,10 @@ export function createDevSession(options: { root: string; edition: Edition; urlF
     if (!config) return file
     const labels = await loadLabels(config.templatesDir)
     const bibliography = await loadSources(config.sourcesDir)
-    const processor = createChapterProcessor({ labels, sources: bibliography.sources, references: formatReferences([...bibliography.sources.values()], config.csl), chaptersDir: config.chaptersDir, root: config.root }, [options.edition])
-    setup = { config, labels, bibliography, templates: createTemplates(config.templatesDir), processor }
+    const figureData = await loadFigureData(path.join(config.chaptersDir, 'figures'))
+    const references = formatReferences([...bibliography.sources.values()], config.csl)
+    const processor = createChapterProcessor({ labels, sources: bibliography.sources, references, figureData: figureData.data, chaptersDir: config.chaptersDir, root: config.root }, [options.edition])
+    setup = { config, labels, bibliography, figureData, templates: createTemplates(config.templatesDir), processor }
     return setup
   }
 
@@ -55,7 +67,7 @@ export function createDevSession(options: { root: string; edition: Edition; urlF
     const started = performance.now()
     const ready = await prepare()
     if (!('config' in ready)) return failed([ready], started, options.root)
-    const { config, labels, bibliography, templates, processor } = ready
+    const { config, labels, bibliography, figureData, templates, processor } = ready
     const listing = bookFile(config.chaptersDir)
     const chapters: Chapter[] = []
     for (const read of await readChapters(config.chaptersDir, listing)) {
@@ -70,12 +82,17 @@ export function createDevSession(options: { root: string; edition: Edition; urlF
       chapters.push(entry.chapter)
     }
     for (const file of bibliography.files) file.messages = file.messages.filter((m) => m.ruleId !== 'source-unused')
+    numberFigureRefs(chapters)
     checkBook(chapters, bibliography.sources, bibliography.places)
-    const problems = [listing, ...bibliography.files, ...chapters.map((c) => c.file)]
+    const problems = [listing, ...bibliography.files, ...figureData.files, ...chapters.map((c) => c.file)]
     if (hasErrors(problems)) return failed(problems, started, config.title, templates)
-    const context = printContext({ config, labels, chapters, edition: options.edition, paper: config.paper, urlFor: options.urlFor, preview: true, htmlCache })
-    const html = await renderPrintHtml(templates, context)
-    return { ok: true, html, report: reporter(problems, { quiet: true, color: false }), ms: performance.now() - started }
+    await drawFigures(chapters, ready)
+    if (hasErrors(problems)) return failed(problems, started, config.title, templates)
+    const made = await webSite({ config, labels, templates, edition: options.edition, chapters, built: [], live: true }, pages)
+    const site = new Map(made.files.map((file) => [file.path, file.data]))
+    let index: string | undefined
+    const searchIndex = () => (index ??= made.searchIndex())
+    return { ok: true, site, searchIndex, html: '', report: reporter(problems, { quiet: true, color: false }), ms: performance.now() - started }
   }
 
   /** Rebuild; a failure of the machine (not the content) shows as a problems page too, and the server goes on. */
@@ -93,9 +110,20 @@ export function createDevSession(options: { root: string; edition: Edition; urlF
   return { rebuild: safeRebuild, reset: () => ((setup = undefined), processed.clear()), root: options.root }
 }
 
+/** Fill the figures of chapters processed since the last rebuild; a browser starts only for a diagram not in the cache. */
+async function drawFigures(chapters: Chapter[], { config, labels, figureData }: Setup) {
+  let browser: Promise<BrowserSession> | undefined
+  try {
+    const cacheDir = path.join(config.root, 'node_modules', '.cache', 'nlmg', 'diagrams')
+    await renderFigures({ editions: [chapters], figureData: figureData.data, labels, cacheDir, browser: () => (browser ??= launchBrowser(findBrowser(config.browser))) })
+  } finally {
+    await browser?.then((b) => b.close(), () => {})
+  }
+}
+
 /** The problems page; with no valid configuration, the package's own templates render it. */
 async function failed(files: VFile[], started: number, title: string, templates?: Templates): Promise<DevResult> {
   const report = reporter(files, { quiet: true, color: false })
   const template = await (templates ?? createTemplates(path.join(packageRoot, 'templates'))).get('dev-errors.hbs')
-  return { ok: false, html: template({ title, report }), report, ms: performance.now() - started }
+  return { ok: false, site: new Map(), searchIndex: () => '', html: template({ title, report }), report, ms: performance.now() - started }
 }

@@ -67,6 +67,22 @@ export interface ChapterStats {
   grade: number
 }
 
+/** A numbered figure: a Mermaid diagram (drawn by the browser) or a figure drawn from a data file. */
+export interface FigureInfo {
+  /** The figure's element id, book-wide unique (`fig-timeline`). */
+  id: string
+  /** Its number, chapter and place in the chapter (`3.1`). */
+  number: string
+  /** The caption's text, for the list of figures. */
+  caption: string
+  /** The alternative text (Mermaid's `accDescr`, a data file's `alt`). */
+  alt: string
+  place?: Place
+  /** A Mermaid diagram's source, or the name of the data file drawn (`chapters/figures/<name>.yaml`). */
+  mermaid?: string
+  data?: string
+}
+
 declare module 'vfile' {
   interface DataMap {
     slug: string
@@ -90,6 +106,7 @@ declare module 'vfile' {
     activities: ActivityInfo[]
     questions: QuestionInfo[]
     images: string[]
+    figures: FigureInfo[]
     stats: ChapterStats
   }
 }

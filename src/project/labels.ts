@@ -19,6 +19,12 @@ export const labelsSchema = z.object({
   backToText: z.string(),
   fullEntry: z.string(),
   contents: z.string(),
+  /** “Figure” before a figure's number; the heading of the list of figures; the link to a figure's data. */
+  figure: z.string(),
+  listOfFigures: z.string(),
+  figureData: z.string(),
+  /** A handout's line for a figure it has no room to draw: `{{figure}}`, `{{caption}}`, `{{page}}`. */
+  figureInGuide: z.string(),
   teacherEdition: z.string(),
   studentEdition: z.string(),
   beforeViewing: z.string(),

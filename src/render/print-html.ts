@@ -1,7 +1,5 @@
 // The print edition as one HTML document: cover, contents (with page numbers once known), every chapter.
-import { fileURLToPath } from 'node:url'
-import type { Element, Root as HastRoot } from 'hast'
-import { visit } from 'unist-util-visit'
+import type { Root as HastRoot } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import type { Chapter } from '../book/book.js'
 import { hyphenateTree, hyphenatorFor } from './hyphenate.js'
@@ -22,12 +20,6 @@ export interface PrintContextInput {
   paper: PaperSize
   /** Soft-hyphenates prose words (print only, and only for justified text: see `guideContext`). */
   hyphenate?: (word: string) => string
-  /** How the page addresses a local file: a file URL for print, a server path for the live preview. */
-  urlFor?: (file: string) => string
-  /** Live preview: no page numbers in the contents, and the page reloads itself when the book changes. */
-  preview?: boolean
-  /** Serialised chapters kept between renders (the live preview re-serialises only the chapter that changed). */
-  htmlCache?: WeakMap<Chapter, string>
 }
 
 
@@ -37,8 +29,6 @@ const placeholder = '000'
 /** The data the print template receives; the contents carries placeholders until the PDF stage fills them. */
 export function printContext(input: PrintContextInput) {
   const { config, labels } = input
-  const urlFor = input.urlFor ?? fileUrl
-  const page = (_id: string) => (input.preview ? '' : placeholder)
   return {
     book: config,
     labels,
@@ -46,9 +36,9 @@ export function printContext(input: PrintContextInput) {
     editionLabel: input.edition === 'teacher' ? labels.teacherEdition : labels.studentEdition,
     justify: config.justify,
     pageSize: cssPageSize(input.paper),
-    preview: input.preview === true,
-    stylesheet: urlFor(path.join(config.stylesDir, 'print.css')),
-    fonts: printFonts(urlFor),
+    stylesheet: fileUrl(path.join(config.stylesDir, 'print.css')),
+    fonts: printFonts(fileUrl),
+    figures: input.chapters.flatMap(({ file }) => (file.data.figures ?? []).map((f) => ({ id: f.id, number: f.number, caption: f.caption, page: placeholder }))),
     chapters: input.chapters.map((chapter) => {
       const { file, tree } = chapter
       const slug = file.data.slug as string
@@ -57,38 +47,18 @@ export function printContext(input: PrintContextInput) {
         slug,
         title: matter?.title ?? slug,
         running: matter?.short ?? matter?.title ?? slug,
-        page: page(slug),
-        sections: (file.data.headings ?? []).filter((h) => h.depth === 2).map((h) => ({ id: h.id, text: h.text, page: page(h.id) })),
-        html: cached(input.htmlCache, chapter, () => chapterHtml(relocate(paperTree(tree, input.hyphenate), input.urlFor)))
+        page: placeholder,
+        sections: (file.data.headings ?? []).filter((h) => h.depth === 2).map((h) => ({ id: h.id, text: h.text, page: placeholder })),
+        html: chapterHtml(paperTree(tree, input.hyphenate))
       }
     })
   }
-}
-
-function cached(cache: WeakMap<Chapter, string> | undefined, chapter: Chapter, make: () => string): string {
-  let html = cache?.get(chapter)
-  if (html === undefined) {
-    html = make()
-    cache?.set(chapter, html)
-  }
-  return html
 }
 
 /** The chapter's tree for paper (a copy: the EPUB shares the original), soft-hyphenated if asked. */
 function paperTree(tree: HastRoot, hyphenate?: (word: string) => string): HastRoot {
   const copy = printTree(tree)
   return hyphenate ? hyphenateTree(copy, hyphenate) : copy
-}
-
-/** Point local images at `urlFor` (chapters carry file URLs); a copy, so the shared tree is left alone. */
-function relocate(tree: HastRoot, urlFor?: (file: string) => string): HastRoot {
-  if (!urlFor) return tree
-  const copy = structuredClone(tree)
-  visit(copy, 'element', (node: Element) => {
-    const src = node.properties.src
-    if (node.tagName === 'img' && typeof src === 'string' && src.startsWith('file:')) node.properties.src = urlFor(fileURLToPath(src))
-  })
-  return copy
 }
 
 /**
@@ -111,7 +81,8 @@ export function contentsIds(chapters: Chapter[]): string[] {
   return chapters.flatMap(({ file }) => [
     file.data.slug as string,
     ...(file.data.headings ?? []).filter((h) => h.depth === 2).map((h) => h.id)
-  ])
+    // The list of figures follows the contents, so its entries' pages come after the contents'.
+  ]).concat(chapters.flatMap(({ file }) => (file.data.figures ?? []).map((f) => f.id)))
 }
 
 /** Render the print template, with the imprint's label templates filled in. */

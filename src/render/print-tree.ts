@@ -4,6 +4,7 @@
 // punctuation after are joined in one unbreakable span.
 import type { Element, ElementContent, Root, Text } from 'hast'
 import { remove } from 'unist-util-remove'
+import { hasClass } from '../core/hast-class.js'
 import { SKIP, visit } from 'unist-util-visit'
 
 /** A joined element longer than this (in characters) is left breakable: a whole title must still wrap. */
@@ -13,6 +14,7 @@ const longestJoin = 24
 export function printTree(tree: Root): Root {
   const copy = structuredClone(tree)
   removeBacklinks(copy)
+  removeFigureData(copy)
   joinNoteMarks(copy)
   return copy
 }
@@ -20,6 +22,11 @@ export function printTree(tree: Root): Root {
 /** Whether `node` is a footnote reference (`<sup><a role="doc-noteref">`), as mdast-util-to-hast makes it. */
 export function isNoteMark(node: ElementContent | undefined): boolean {
   return node?.type === 'element' && node.tagName === 'sup' && node.children.some((c) => c.type === 'element' && c.properties.role === 'doc-noteref')
+}
+
+/** On paper a data figure's text alternative stays in the figure's tags (its title), not on the page. */
+function removeFigureData(tree: Root): void {
+  remove(tree, (node) => node.type === 'element' && (hasClass(node as Element, 'figure-data') || hasClass(node as Element, 'figure-data-link')))
 }
 
 /** Remove every back-link and the space before it, so a note ends with its own full stop. */

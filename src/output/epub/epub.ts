@@ -53,6 +53,7 @@ export async function buildEpub(input: EpubInput): Promise<Buffer> {
     fonts,
     images: pack.images(),
     chapters,
+    figures: chapters.flatMap((c) => c.figures),
     documents: [{ id: 'cover', filename: 'cover.xhtml' }, ...chapters],
     ncx: chapters.map((c) => ({ ...c, order: ++order, sections: c.sections.map((s) => ({ ...s, order: ++order })) }))
   }
@@ -80,7 +81,9 @@ function epubChapters(chapters: Chapter[], imageHref: (url: string) => string) {
     const slug = file.data.slug as string
     const filename = `${slug}.xhtml`
     const html = toXhtml(epubTree(tree, { filename, fileOf, imageHref }))
-    return { id: slug, slug, filename, html, title: file.data.matter?.title ?? slug, sections: (file.data.headings ?? []).filter((h) => h.depth === 2) }
+    const figures = (file.data.figures ?? []).map((f) => ({ ...f, filename }))
+    // Note: a document with inline SVG must say so in the manifest (`properties="svg"`).
+    return { id: slug, slug, filename, html, svg: html.includes('<svg'), figures, title: file.data.matter?.title ?? slug, sections: (file.data.headings ?? []).filter((h) => h.depth === 2) }
   })
 }
 

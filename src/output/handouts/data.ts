@@ -2,7 +2,8 @@
 // terms, each question with its answer space (and, in the teacher edition, its guidance), and the activities.
 import type { Element, ElementContent, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
-import { SKIP, visit } from 'unist-util-visit'
+import { EXIT, SKIP, visit } from 'unist-util-visit'
+import { hasClass } from '../../core/hast-class.js'
 import type { Chapter } from '../../chapter/chapter.js'
 import { typeset } from '../../markdown/typography.js'
 import type { ActivityInfo, DefinitionInfo } from '../../project/data.js'
@@ -26,12 +27,14 @@ export interface HandoutData {
   keyTerms: Array<{ term: string; html: string }>
   questions: HandoutQuestion[]
   activities: string[]
+  /** The chapter's figures as drawn in the guide, captioned, without the link to their data (the guide has it). */
+  figures: Array<{ id: string; number: string; caption: string; html: string }>
 }
 
 /** One handout per chapter whose front matter asks for one; `labels` name the questions as the guide does. */
 export function handoutData(chapters: Chapter[], labels: { question: string; essay: string }): HandoutData[] {
   const definitions = new Map(chapters.flatMap(({ file }) => (file.data.definitions ?? []).map((d) => [d.id, d] as const)))
-  return chapters.flatMap(({ file }) => {
+  return chapters.flatMap(({ file, tree }) => {
     const handout = file.data.matter?.handout
     if (!handout) return []
     return [{
@@ -49,7 +52,8 @@ export function handoutData(chapters: Chapter[], labels: { question: string; ess
         html: html(q.body ?? []),
         answerHtml: q.answer ? html(q.answer) : undefined
       })),
-      activities: handoutActivities(file.data.activities ?? [], (file.data.questions ?? []).length > 0)
+      activities: handoutActivities(file.data.activities ?? [], (file.data.questions ?? []).length > 0),
+      figures: (file.data.figures ?? []).flatMap((f) => figureElement(tree, f.id).map((figure) => ({ id: f.id, number: f.number, caption: f.caption, html: html([figure]) })))
     }]
   })
 }
@@ -80,6 +84,23 @@ function firstSentence(body: ElementContent[]): ElementContent[] {
     kept.push(child)
   }
   return [{ ...first, children: kept }]
+}
+
+/** The figure `id` of `tree`, without the link to its data. */
+function figureElement(tree: Root, id: string): Element[] {
+  let found: Element | undefined
+  visit(tree, 'element', (node: Element) => {
+    if (node.properties.id !== id) return
+    found = structuredClone(node)
+    return EXIT
+  })
+  if (!found) return []
+  visit(found, 'element', (node: Element, index, parent) => {
+    if (!parent || index === undefined || !hasClass(node, 'figure-data-link')) return
+    parent.children.splice(index, 1)
+    return [SKIP, index]
+  })
+  return [found]
 }
 
 /** Serialise for a handout: notes and links lead nowhere on paper, so note markers go and links become text. */

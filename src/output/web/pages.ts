@@ -17,6 +17,8 @@ export interface WebChapter {
   spoilers: boolean
   /** Its `##` sections, for the contents beside the text. */
   sections: Array<{ id: string; text: string }>
+  /** Its figures, for the home page's list of figures. */
+  figures: Array<{ id: string; number: string; caption: string }>
   /** Its body as HTML, from the chapter's hast. */
   html: string
 }
@@ -28,6 +30,7 @@ export interface SiteInput {
   chapters: WebChapter[]
   coverHref: string
   downloads: Download[]
+  live?: boolean
 }
 
 /** What every page shares: the book, the edition, the contents. */
@@ -54,7 +57,8 @@ export function siteContext(input: SiteInput) {
     baseUrl: teacher ? '' : (config.baseUrl ?? ''),
     coverHref: input.coverHref,
     chapters: input.chapters.map(({ html: _html, ...chapter }) => chapter),
-    downloads: input.downloads
+    downloads: input.downloads,
+    live: input.live === true
   }
 }
 

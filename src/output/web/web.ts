@@ -28,53 +28,89 @@ export interface WebInput {
   chapters: Chapter[]
   /** Every output of the build so far (paths relative to the output folder); this edition's become downloads. */
   built: Output[]
+  /** Served by `nlmg dev`: every page loads the dev server's reload script. */
+  live?: boolean
 }
 
 const partials = ['web-head', 'web-header', 'web-contents', 'web-footer'].map((name) => `web/partials/${name}.hbs`)
 
+/** A site as made for one edition: its files (paths inside the site), its search index, the downloads' copies. */
+export interface WebSite {
+  files: SiteFile[]
+  /** The search index script, made when asked for (the live preview makes it only when a page loads it). */
+  searchIndex: () => string
+  /** The downloads copied into the site (paths relative to the output folder). */
+  copies: Output[]
+}
+
+/**
+ * Each chapter's page as last made, kept by the live preview between rebuilds: a chapter whose processed tree
+ * and book-wide ids are unchanged is not copied, relinked and serialised again.
+ */
+export type WebMemo = WeakMap<Chapter, { key: string; page: WebChapter; documents: SearchDocument[]; images: string[] }>
+
 /** Build one edition's site; every file's path is relative to the output folder (`student/web/…`). */
 export async function buildWeb(input: WebInput): Promise<Output[]> {
+  const site = await webSite(input)
+  const files = [...site.files, { path: 'assets/search-index.js', data: site.searchIndex() }]
+  return [...files.map((file) => ({ path: `${input.edition}/web/${file.path}`, data: file.data })), ...site.copies]
+}
+
+/** Make one edition's site. */
+export async function webSite(input: WebInput, memo?: WebMemo): Promise<WebSite> {
   const { config, templates } = input
   // The EPUB's registry of images gives each a stable name; the site copies the same files under `images/`.
   const pack = imagePack(config.root)
   const coverHref = pack.href(pathToFileURL(config.coverFile).href, true)
-  const { chapters, documents } = webChapters(input.chapters, pack.href)
+  const { chapters, documents } = webChapters(input.chapters, pack.href, memo)
   const offered = downloads(input.built, { edition: input.edition, filename: config.filename, chapters: input.chapters })
-  const site = siteContext({ ...input, chapters, coverHref, downloads: offered.list })
+  const site = { ...siteContext({ ...input, chapters, coverHref, downloads: offered.list }), hasFigures: chapters.some((c) => c.figures.length > 0) }
   await templates.registerPartials(partials)
   const render = async (name: string, context: object) => (await templates.get(`web/${name}`))(context)
   const files: SiteFile[] = [
     { path: 'index.html', data: await render('home.hbs', pageContext(site, { title: site.book.fullTitle, description: config.description, path: 'index.html' })) },
     { path: 'search.html', data: await render('search.hbs', pageContext(site, { title: input.labels.search, description: config.description, path: 'search.html' })) },
     { path: '404.html', data: await render('404.hbs', pageContext(site, { title: input.labels.notFound, description: config.description, path: '404.html' })) },
-    { path: 'assets/search-index.js', data: searchIndexScript(documents) },
     ...(await siteAssets(config))
   ]
   for (const [index, chapter] of chapters.entries()) files.push({ path: chapter.href, data: await render('chapter.hbs', chapterContext(site, chapters, index)) })
   if (site.baseUrl) files.push({ path: 'sitemap.xml', data: await render('sitemap.xml.hbs', { baseUrl: site.baseUrl, date: config.date, pages: ['', ...chapters.map((c) => c.href)] }) })
   for (const image of pack.images()) files.push({ path: `images/${image.id}.${image.extension}`, data: await readFile(fileURLToPath(image.url)) })
-  return [...files.map((file) => ({ path: `${input.edition}/web/${file.path}`, data: file.data })), ...offered.copies]
+  return { files, searchIndex: () => searchIndexScript(documents), copies: offered.copies }
 }
 
 /** Each chapter's page and its search sections, registering its images. */
-function webChapters(chapters: Chapter[], imageHref: (url: string) => string): { chapters: WebChapter[]; documents: SearchDocument[] } {
+function webChapters(chapters: Chapter[], imageHref: (url: string) => string, memo?: WebMemo): { chapters: WebChapter[]; documents: SearchDocument[] } {
   const pageOf = pageOfIds(chapters, '.html')
+  const ids = memo ? [...pageOf].join('\n') : ''
   const documents: SearchDocument[] = []
-  const pages = chapters.map(({ file, tree }) => {
+  const pages = chapters.map((chapter) => {
+    const { file, tree } = chapter
     const slug = file.data.slug as string
     const href = `${slug}.html`
+    const kept = memo?.get(chapter)
+    if (kept?.key === ids) {
+      for (const url of kept.images) imageHref(url)
+      documents.push(...kept.documents)
+      return kept.page
+    }
     const title = file.data.matter?.title ?? slug
-    const page = webTree(tree, { filename: href, pageOf, imageHref })
-    documents.push(...searchDocuments(page, { filename: href, title }))
-    return {
+    const images: string[] = []
+    const page = webTree(tree, { filename: href, pageOf, imageHref: (url) => (images.push(url), imageHref(url)) })
+    const own = searchDocuments(page, { filename: href, title })
+    documents.push(...own)
+    const made: WebChapter = {
       slug,
       href,
       title,
       description: file.data.matter?.description ?? '',
       spoilers: file.data.matter?.spoilers === 'full',
       sections: (file.data.headings ?? []).filter((h) => h.depth === 2).map((h) => ({ id: h.id, text: h.text })),
+      figures: (file.data.figures ?? []).map((f) => ({ id: f.id, number: f.number, caption: f.caption })),
       html: toHtml(page)
     }
+    memo?.set(chapter, { key: ids, page: made, documents: own, images })
+    return made
   })
   return { chapters: pages, documents }
 }
