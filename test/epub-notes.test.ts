@@ -21,7 +21,7 @@ describe('epubNotes', () => {
     expect(section.properties).toMatchObject({ role: 'doc-endnotes', 'epub:type': 'endnotes', ariaLabelledBy: ['notes-footnote-label'] })
     const asides = section.children.filter((c): c is Element => c.type === 'element' && c.tagName !== 'h2')
     expect(asides.map(toXhtml)).toEqual([
-      '<aside id="notes-fn-cite-film" class="footnote" epub:type="footnote" role="doc-footnote"><p class="citation"><span class="note-number">1.</span> <em>The Film</em> (2010). ' +
+      '<aside id="notes-fn-cite-film" class="footnote" epub:type="footnote" role="doc-footnote"><p class="citation"><span class="note-number">1.</span> <em>The Film</em>. Test Pictures, 2010. ' +
         '<a href="#source-film">Full entry in Sources</a> ' +
         '<a href="#notes-fnref-cite-film" aria-label="Back to the text (1)" class="data-footnote-backref" role="doc-backlink">↑</a> ' +
         '<a href="#notes-fnref-cite-film-2" aria-label="Back to the text (1, citation 2)" class="data-footnote-backref" role="doc-backlink">↑<sup>2</sup></a></p></aside>',

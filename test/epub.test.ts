@@ -123,7 +123,7 @@ describe('EPUB structure (fixture with every construct)', () => {
       expect(back).toContain(`#${attr(ref, 'id')}`)
     }
     const notes = all(chapter, 'aside').map((n) => n.textContent?.trim().slice(0, 24))
-    expect(notes).toEqual(['1. The Fixture Film, Fix', '2. Ann Critic, A Review ', '3. Nora Novelist, The Fi', '4. An author’s own note,', '5. The first paragraph o'])
+    expect(notes).toEqual(['1. The Fixture Film. Fix', '2. Critic, Ann. “A Revie', '3. Novelist, Nora. The F', '4. An author’s own note,', '5. The first paragraph o'])
   })
 
   it('should keep what the library would drop: list starts, cell alignment, header scope, exact alternative text', async () => {

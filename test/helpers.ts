@@ -9,6 +9,8 @@ import { bookFile } from '../src/core/messages.js'
 import { readChapters } from '../src/project/chapters.js'
 import { loadConfig } from '../src/project/config.js'
 import { loadSources } from '../src/project/sources.js'
+import { loadCitationStyle } from '../src/project/csl-style.js'
+import { formatReferences } from '../src/transform/references.js'
 import { spawn } from 'node:child_process'
 import { cp, mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
@@ -17,9 +19,16 @@ import path from 'node:path'
 export const root = path.resolve(import.meta.dirname, '..')
 
 export const sources = new Map<string, Source>([
-  ['film', { id: 'film', title: 'The Film', kind: 'film', date: '2010' }],
-  ['review', { id: 'review', author: 'Ann Critic', title: 'A Review', container: 'The Paper', kind: 'review' }]
+  ['film', { id: 'film', type: 'motion_picture', title: 'The Film', publisher: 'Test Pictures', issued: { 'date-parts': [[2010]] } }],
+  ['review', { id: 'review', type: 'article-newspaper', author: [{ family: 'Critic', given: 'Ann' }], title: 'A Review', 'container-title': 'The Paper' }]
 ])
+
+/** The sources formatted in the default style (MLA), as a build formats them. */
+export async function referencesFor(list: Map<string, Source>, style = 'mla') {
+  const csl = await loadCitationStyle(style, root)
+  if ('reason' in csl) throw new Error(csl.reason)
+  return formatReferences([...list.values()], csl)
+}
 
 export const matter = (extra = '') => `---\ntitle: A Chapter\ndescription: A test chapter.\nspoilers: none\n${extra}---\n\n`
 
@@ -35,6 +44,7 @@ export async function processChapter(markdown: string, options: { slug?: string;
   const processor = createChapterProcessor({
     labels: await loadLabels(path.join(root, 'templates')),
     sources: options.sources ?? sources,
+    references: await referencesFor(options.sources ?? sources),
     chaptersDir: path.join(project, 'chapters'),
     root: project,
     stats: true
@@ -72,6 +82,7 @@ export async function processProject(project: string, edition: Edition) {
   const labels = await loadLabels(config.templateDirs, config)
   const { sources } = await loadSources(config.sourcesDir)
   const files = await readChapters(config.chaptersDir, bookFile(config.chaptersDir))
-  const chapters = (await processBook(files, { labels, sources, root: config.root, chaptersDir: config.chaptersDir }, [edition])).get(edition) ?? []
+  const references = formatReferences([...sources.values()], config.csl)
+  const chapters = (await processBook(files, { labels, sources, references, root: config.root, chaptersDir: config.chaptersDir }, [edition])).get(edition) ?? []
   return { config, labels, chapters }
 }

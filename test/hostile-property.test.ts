@@ -8,7 +8,7 @@ import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { loadLabels } from '../src/project/labels.js'
 import { createChapterProcessor, processChapter } from '../src/chapter/chapter.js'
-import { matter, root, sources, chapterFile } from './helpers.js'
+import { matter, root, sources, chapterFile, referencesFor } from './helpers.js'
 import { corpus } from './hostile-corpus.js'
 import { forbidden } from './hostile-forbidden.js'
 
@@ -50,7 +50,7 @@ const chapter = fc
 describe('the Markdown-to-HTML stage on generated hostile input', () => {
   it('should never throw and never emit a forbidden element, attribute or URL', async () => {
     const labels = await loadLabels(path.join(root, 'templates'))
-    const processor = createChapterProcessor({ labels, sources, chaptersDir: path.join(project, 'chapters'), root: project }, ['student'])
+    const processor = createChapterProcessor({ labels, sources, references: await referencesFor(sources), chaptersDir: path.join(project, 'chapters'), root: project }, ['student'])
     await fc.assert(
       fc.asyncProperty(chapter, async (body) => {
         const { tree } = (await processChapter(processor, chapterFile(matter() + body, 'case', path.join(project, 'chapters')))).get('student') ?? { tree: { type: 'root' as const, children: [] } }

@@ -7,7 +7,7 @@ describe('remarkCitations', () => {
     expect(errors).toEqual([])
     expect(file.data.citations).toEqual(['film', 'review'])
     expect(html).toContain('First<sup><a href="#chap-fn-cite-film" id="chap-fnref-cite-film" aria-describedby="chap-footnote-label" role="doc-noteref" epub:type="noteref">1</a></sup>.')
-    expect(html).toContain('<li id="chap-fn-cite-review" epub:type="endnote">\n<p class="citation">Ann Critic, <em>A Review</em>, The Paper. <a href="#source-review">')
+    expect(html).toContain('<li id="chap-fn-cite-review" epub:type="endnote">\n<p class="citation">Critic, Ann. “A Review.” <em>The Paper</em>. <a href="#source-review">')
     expect(html).toContain('href="#chap-fnref-cite-film-2"')
     expect(html).toContain('<section class="footnotes" role="doc-endnotes" epub:type="endnotes"><h2 class="notes-heading" id="chap-footnote-label">Notes</h2>')
   })
@@ -38,6 +38,16 @@ describe('remarkCitationCheck', () => {
   it('should require a citation on a date elsewhere', async () => {
     const { errors } = await processChapter(`${matter()}An opinion needs none.\n\nIt opened in 2010.\n`)
     expect(errors).toEqual(['9:1 missing-citation'])
+  })
+
+  it('should hold every year to the date rule, one of 1750 or 44 BC as much as one of 2010, and explain the rule where it reports', async () => {
+    for (const claim of ['Mary Shelley began the novel in 1816.', 'The house was built in 1750.', 'Caesar died in 44 BC.', 'The abbey dates from AD 800.']) {
+      const { file } = await processChapter(`${matter()}${claim}\n`)
+      expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['7:1 missing-citation'])
+      expect(file.messages[0]?.reason).toMatch(/so a reader can check it\. Add `:cite\[source-id\]` after the claim; a year from the work itself .* cites the work .* in a `factual: true` chapter every paragraph does$/)
+    }
+    const { errors } = await processChapter(`${matter()}Mary Shelley began the novel in 1816 :cite[film].\n\nShe wrote 900 words a day, more or less.\n`)
+    expect(errors).toEqual([])
   })
 
   it('should require a citation on each table row of a factual chapter', async () => {

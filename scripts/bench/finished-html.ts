@@ -14,6 +14,7 @@ import { readChapters } from '#src/project/chapters.js'
 import type { Edition } from '#src/project/schema.js'
 import { loadSources } from '#src/project/sources.js'
 import { createTemplates } from '#src/render/templates.js'
+import { formatReferences } from '#src/transform/references.js'
 
 export interface FinishedHtmlOptions {
   root: string
@@ -39,7 +40,7 @@ export async function writeFinishedHtml(options: FinishedHtmlOptions): Promise<v
   const { sources } = await loadSources(config.sourcesDir)
   const files = await readChapters(config.chaptersDir, bookFile(config.chaptersDir))
   lap('read configuration, sources and chapters')
-  const chapters = (await processBook(files, { labels, sources, root: config.root, chaptersDir: config.chaptersDir }, [options.edition])).get(options.edition) ?? []
+  const chapters = (await processBook(files, { labels, sources, references: formatReferences([...sources.values()], config.csl), root: config.root, chaptersDir: config.chaptersDir }, [options.edition])).get(options.edition) ?? []
   lap('process the chapters, one edition (a build also runs the teacher edition’s transforms, for the checks)')
   const { pages } = await contentsPages(new Uint8Array(await readFile(options.pdf)), contentsIds(chapters))
   lap('read the contents’ page numbers from a PDF we built')

@@ -99,6 +99,9 @@ function chapterPlans(seed: number, options: GenerateOptions, sourceIds: string[
 }
 
 /** Bibliography entries with unique ids, of every kind the schema knows. */
+/** The CSL type of each kind of source. */
+const cslType: Record<(typeof sourceKinds)[number], string> = { film: 'motion_picture', novel: 'book', review: 'article-newspaper', interview: 'article-magazine', news: 'article-newspaper', reference: 'webpage', data: 'webpage', fan: 'post-weblog', other: 'webpage' }
+
 function sourceEntries(seed: number, count: number) {
   const r = createRandom(seed, 0)
   const ids = new Set<string>()
@@ -109,14 +112,16 @@ function sourceEntries(seed: number, count: number) {
     const id = ids.has(base) ? `${base}-${n}` : base
     ids.add(id)
     const kind = sourceKinds[n % sourceKinds.length] as (typeof sourceKinds)[number]
+    // A CSL item, as chapters/sources/ holds them.
     return {
       id,
-      ...(kind === 'film' ? {} : { author: `${r.pick(['Ann', 'Ben', 'Cara', 'Dev', 'Eli'])} ${surname}` }),
+      type: cslType[kind],
+      ...(kind === 'film' ? {} : { author: [{ family: surname, given: r.pick(['Ann', 'Ben', 'Cara', 'Dev', 'Eli']) }] }),
       title: titleWords(r, 3),
-      container: r.pick(containers),
-      date: `${year}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`,
-      url: `https://example.org/${id}`,
-      kind
+      [kind === 'film' || kind === 'novel' ? 'publisher' : 'container-title']: r.pick(containers),
+      issued: `${year}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`,
+      URL: `https://example.org/${id}`,
+      custom: { kind }
     }
   })
 }

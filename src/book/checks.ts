@@ -5,18 +5,25 @@ import type { Chapter } from '../chapter/chapter.js'
 import { fail, warn } from '../core/messages.js'
 import { isWikipedia, type Source } from '../project/schema.js'
 import type { SourcePlaces } from '../project/sources.js'
-import '../project/data.js'
+import type { IdReference } from '../project/data.js'
 
 /** Book-wide checks over one edition's chapters (the teacher edition holds everything). */
 export function checkBook(chapters: Chapter[], sources: ReadonlyMap<string, Source>, sourcePlaces: SourcePlaces) {
   const owner = definedIds(chapters)
   const cited = new Set<string>()
   const spoilerTerms = new Set(chapters.flatMap(({ file }) => (file.data.definitions ?? []).filter((d) => d.spoiler).map((d) => d.id)))
+  const slugs = new Set(chapters.map(({ file }) => file.data.slug as string))
+  const bibliography = [...owner.keys()].some((id) => id.startsWith('source-'))
   for (const { file } of chapters) {
+    let toldOfBibliography = false
     for (const ref of file.data.references ?? []) {
       if (owner.has(ref.id)) continue
       if (ref.kind === 'term') fail(file, `Glossary term \`${ref.written ?? ref.id.slice(5)}\` is not defined (no \`:::definition\` with that id)`, 'term-unknown', ref.place)
-      else fail(file, `Link target \`${ref.written ?? `#${ref.id}`}\` does not exist: check the chapter's file name and the heading's id`, 'link-broken', ref.place)
+      else if (ref.written === undefined && ref.id.startsWith('source-') && !bibliography) {
+        // Every note links to the bibliography: with no chapter printing it, say so once per chapter, not once per source.
+        if (!toldOfBibliography) fail(file, 'Citations link to the bibliography, but no chapter prints it: add a sources chapter (say `chapters/99-sources.md`) holding the line `::sources`', 'bibliography-missing', ref.place)
+        toldOfBibliography = true
+      } else fail(file, brokenLink(ref, slugs), 'link-broken', ref.place)
     }
     for (const id of file.data.citations ?? []) cited.add(id)
     checkHandout(file, owner, spoilerTerms)
@@ -26,6 +33,16 @@ export function checkBook(chapters: Chapter[], sources: ReadonlyMap<string, Sour
     const at = sourcePlaces.get(id)
     if (!cited.has(id) && at) warn(at.file, `Source \`${id}\` is never cited`, 'source-unused', at.place)
   }
+}
+
+/** A broken link in the author's words: its text, its target, and whether the chapter or only the section is missing. */
+function brokenLink(ref: IdReference, slugs: Set<string>): string {
+  const target = ref.written ?? `#${ref.id}`
+  const link = ref.text ? `Link “${ref.text}” to \`${target}\`` : `Link to \`${target}\``
+  const chapter = /^\d+-([a-z0-9-]+)\.md/.exec(target)?.[1]
+  if (chapter !== undefined && !slugs.has(chapter)) return `${link} goes nowhere: no chapter file is named \`${target.split('#')[0]}\``
+  const section = target.includes('#') ? target.slice(target.indexOf('#')) : target
+  return `${link} goes nowhere: no heading or block has the id \`${section}\` (a heading's id is its text in lower case, words joined by hyphens)`
 }
 
 /** At most one citation in twenty may go to Wikipedia: a student should be able to check the original. */

@@ -13,6 +13,7 @@ import { loadConfig, type ConfigOverrides, type ResolvedConfig } from '../projec
 import { loadLabels } from '../project/labels.js'
 import type { Edition } from '../project/schema.js'
 import { loadSources } from '../project/sources.js'
+import { formatReferences } from '../transform/references.js'
 import { loadFigureData } from '../project/figure-data.js'
 import { renderFigures, type FiguresInput, type FiguresReport } from '../figures/figures.js'
 import { createTemplates } from '../render/templates.js'
@@ -87,7 +88,8 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
   const files = await readChapters(config.chaptersDir, listing)
   const figureData = await loadFigureData(path.join(config.chaptersDir, 'figures'))
   report.files.push(listing, ...bibliography.files, ...figureData.files)
-  const settings: BookSettings = { labels, sources: bibliography.sources, figureData: figureData.data, root: config.root, chaptersDir: config.chaptersDir, stats: options.stats === true }
+  const references = formatReferences([...bibliography.sources.values()], config.csl)
+  const settings: BookSettings = { labels, sources: bibliography.sources, references, figureData: figureData.data, root: config.root, chaptersDir: config.chaptersDir, stats: options.stats === true }
   clock('read')
   // The teacher edition holds everything, so its messages are the checks; `check` processes only it.
   const processed = await processBook(files, settings, options.checkOnly ? ['teacher'] : [...new Set(['teacher' as const, ...config.editions])])

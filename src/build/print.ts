@@ -7,11 +7,11 @@ import type { Chapter } from '../book/book.js'
 import { BrowserError, BrowserMissing, describeBrowser, launchBrowser, resolveBrowser, type BrowserSession } from '../browser/browser.js'
 import { type ResolvedConfig } from '../project/config.js'
 import { packageRoot } from '../core/paths.js'
-import { fontFolders } from '../render/fonts.js'
 import { buildHandouts } from '../output/handouts/handouts.js'
 import type { Labels } from '../project/labels.js'
 import { printBook, type PrintedBook } from '../output/pdf/print.js'
 import { setPdfMetadata } from '../output/pdf/metadata.js'
+import { fontFolders } from '../render/fonts.js'
 import { contentsIds, guideContext, renderPrintHtml } from '../render/print-html.js'
 import { reproducibleDate } from '../core/date.js'
 import type { Edition } from '../project/schema.js'
@@ -91,7 +91,7 @@ interface GuideJob extends PrintInput {
   chapters: Chapter[]
 }
 
-/** Folders a printed page may load from: the build's own work folder, the project, the package (styles) and the fonts. */
+/** Folders a printed page may load from: the build's own work folder, the project, the package (styles) and the fonts' real folders. */
 function allowedRoots(workDir: string, config: ResolvedConfig) {
   return [workDir, config.root, packageRoot, ...fontFolders()]
 }

@@ -18,6 +18,7 @@ import { remarkFigures } from '../transform/figures.js'
 import { remarkHeadings } from '../transform/headings.js'
 import { remarkLinks } from '../transform/links.js'
 import { remarkStats } from '../transform/stats.js'
+import type { References } from '../transform/references.js'
 import { remarkToHast } from '../transform/to-hast.js'
 import '../project/data.js'
 
@@ -25,6 +26,8 @@ import '../project/data.js'
 export interface ChapterSettings {
   labels: Labels
   sources: ReadonlyMap<string, Source>
+  /** The sources formatted in the book's citation style (`formatReferences`). */
+  references: References
   /** The data files figures are drawn from (`chapters/figures/*.yaml`), by name. */
   figureData?: ReadonlyMap<string, FigureData>
   chaptersDir: string
@@ -56,9 +59,9 @@ function createTransformer(settings: ChapterSettings, edition: Edition) {
       .use(remarkLinks, { chaptersDir: settings.chaptersDir, root: settings.root })
       // Before blocks, which refuse directives they do not know; after links, so `:ref` links are not checked twice.
       .use(remarkFigures, { labels: settings.labels, figureData: settings.figureData ?? new Map() })
-      .use(remarkBlocks, { labels: settings.labels, sources: settings.sources })
+      .use(remarkBlocks, { labels: settings.labels, sources: settings.sources, references: settings.references })
       // After blocks: key quotations add citations of their own.
-      .use(remarkCitations, { sources: settings.sources, labels: settings.labels })
+      .use(remarkCitations, { sources: settings.sources, references: settings.references, labels: settings.labels })
       .use(remarkHeadings, { labels: settings.labels })
       // After citations became notes, so a paragraph's note is visible.
       .use(remarkCitationCheck)

@@ -18,6 +18,7 @@ import { loadConfig, type ResolvedConfig } from '../project/config.js'
 import { loadLabels, type Labels } from '../project/labels.js'
 import type { Edition } from '../project/schema.js'
 import { loadSources, type Bibliography } from '../project/sources.js'
+import { formatReferences } from '../transform/references.js'
 import { createTemplates, type Templates } from '../render/templates.js'
 
 export interface DevResult {
@@ -56,7 +57,8 @@ export function createDevSession(options: { root: string; edition: Edition }) {
     const labels = await loadLabels(config.templateDirs, config)
     const bibliography = await loadSources(config.sourcesDir)
     const figureData = await loadFigureData(path.join(config.chaptersDir, 'figures'))
-    const processor = createChapterProcessor({ labels, sources: bibliography.sources, figureData: figureData.data, chaptersDir: config.chaptersDir, root: config.root }, [options.edition])
+    const references = formatReferences([...bibliography.sources.values()], config.csl)
+    const processor = createChapterProcessor({ labels, sources: bibliography.sources, references, figureData: figureData.data, chaptersDir: config.chaptersDir, root: config.root }, [options.edition])
     setup = { config, labels, bibliography, figureData, templates: createTemplates(config.templateDirs), processor }
     return setup
   }

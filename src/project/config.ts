@@ -4,6 +4,7 @@ import path from 'node:path'
 import { packageRoot } from '../core/paths.js'
 import { VFile } from 'vfile'
 import { checkImage } from './images.js'
+import { loadCitationStyle, type CitationStyle } from './csl-style.js'
 import { bookConfig, type BookConfig } from './schema.js'
 import { fail } from '../core/messages.js'
 import { parseYaml } from './yaml.js'
@@ -22,6 +23,8 @@ export interface ResolvedConfig extends Omit<BookConfig, 'coverAlt'> {
   /** The cover picture, if the guide has one (else a cover is drawn from the title). */
   coverFile?: string
   coverAlt: string
+  /** The citation style, read (`citationStyle` names it). */
+  csl: CitationStyle
 }
 
 /** Options a caller (CLI or test) may override; validated by the same schema as book.yaml. */
@@ -59,6 +62,11 @@ export async function loadConfig(
     // An error, but the rest is still checked, so the author sees every problem at once.
     fail(file, `\`cover\`: ${cover.reason}`, cover.ruleId, read.places.cover)
   }
+  const csl = await loadCitationStyle(checked.data.citationStyle, path.resolve(root))
+  if ('reason' in csl) {
+    fail(file, `\`citationStyle\`: ${csl.reason}`, 'citation-style', read.places.citationStyle)
+    return { file }
+  }
   const abs = (p: string) => path.resolve(root, p)
   const local = (dir: string) => abs(dir)
   return {
@@ -73,7 +81,8 @@ export async function loadConfig(
       styleDirs: overlay(local('styles'), path.join(packageRoot, 'styles')),
       outDir: abs(checked.data.outDir),
       coverFile: checked.data.cover === undefined ? undefined : abs(checked.data.cover),
-      coverAlt: checked.data.coverAlt ?? `Cover: ${checked.data.subtitle ? `${checked.data.title}, ${checked.data.subtitle}` : checked.data.title}`
+      coverAlt: checked.data.coverAlt ?? `Cover: ${checked.data.subtitle ? `${checked.data.title}, ${checked.data.subtitle}` : checked.data.title}`,
+      csl
     }
   }
 }

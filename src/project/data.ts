@@ -1,6 +1,7 @@
 // What each stage learns about a chapter travels on `file.data`, typed once here; later stages (the book's
 // checks, the handouts, the outputs) read this record, never the tree's classes.
 import type { ElementContent } from 'hast'
+import type { PhrasingContent } from 'mdast'
 import type { ChapterMatter } from './schema.js'
 
 /** A place in the source, for messages raised after the tree is gone. */
@@ -53,6 +54,8 @@ export interface IdReference {
   kind: 'link' | 'term'
   /** What the author wrote (the link's target or the term), for the message. */
   written?: string
+  /** The link's own words, for the message. */
+  text?: string
 }
 
 /** Word count and reading level of a chapter's prose. */
@@ -85,6 +88,8 @@ declare module 'vfile' {
     slug: string
     order: number
     matter: ChapterMatter
+    /** The title as the author wrote it in Markdown (`matter.title` holds its plain text). */
+    titlePhrasing: PhrasingContent[]
     /** Where each front-matter key path stands (`handout.keyTerms.1`). */
     matterPlaces: Record<string, Place>
     headings: HeadingInfo[]

@@ -1,7 +1,8 @@
 // JSON Schemas for what an author writes (book.yaml, a chapter's front matter, a sources file), generated from
 // the zod schemas with zod 4's own `z.toJSONSchema`, so an editor checks exactly what `nlmg check` checks.
 import { z } from 'zod'
-import { bookConfig, chapterMatter, source } from './schema.js'
+import { cslItem } from './csl.js'
+import { bookConfig, chapterMatter } from './schema.js'
 import { bookHelp, chapterHelp, handoutHelp, sourceHelp } from './schema-help.js'
 
 /** The file name of each schema, as shipped in the package's `schemas/` and copied by `nlmg init`. */
@@ -14,7 +15,7 @@ export const schemaFiles = {
 const titles = {
   book: 'A study guide’s book.yaml',
   chapter: 'A chapter’s YAML front matter',
-  sources: 'A sources file (chapters/sources/*.yaml): a list of sources'
+  sources: 'A sources file (chapters/sources/*.yaml): a list of CSL items (CSL-YAML)'
 }
 
 /** Each key's sentence of help, as metadata of its schema (an editor shows it beside the key). */
@@ -29,7 +30,8 @@ function helpRegistry() {
   describe(bookConfig.shape, bookHelp)
   describe(chapterMatter.shape, chapterHelp)
   describe(chapterMatter.shape.handout.unwrap().in.shape, handoutHelp)
-  describe(source.shape, sourceHelp)
+  // Note: `cslItem` is refined (a source needs a URL, a container or a publisher); its shape is the object inside.
+  describe(cslItem.shape, sourceHelp)
   return registry
 }
 
@@ -52,6 +54,6 @@ export function jsonSchemas(): Record<keyof typeof schemaFiles, string> {
   return {
     book: make(bookConfig, titles.book),
     chapter: make(chapterMatter, titles.chapter),
-    sources: make(z.array(source), titles.sources)
+    sources: make(z.array(cslItem), titles.sources)
   }
 }

@@ -56,7 +56,6 @@ export const labelsSchema = z.object({
   photocopyingGuide: z.string(),
   howToCite: z.string(),
   /** A Handlebars template with `authors`, `title`, `edition` (lower case), `publisher` and `year`. */
-  citation: z.string(),
   /** The web edition's search page (its title and heading). */
   search: z.string(),
   /** The web edition's 404 page (its title and heading). */

@@ -1,6 +1,6 @@
 // What each key of book.yaml, of a chapter's front matter and of a source means, in a sentence: the descriptions
 // an editor shows beside the JSON Schemas' keys (docs/AUTHORING.md says the same at more length, with examples).
-import type { BookConfig, ChapterMatter, Source } from './schema.js'
+import type { BookConfig, ChapterMatter } from './schema.js'
 
 type Help<T> = Record<keyof T, string>
 
@@ -29,7 +29,8 @@ export const bookHelp: Help<BookConfig> = {
   editions: 'Which editions to build: student, teacher.',
   outDir: 'The output folder.',
   browser: 'The Chrome or Chromium that prints the PDF (NLMG_BROWSER overrides it).',
-  filename: 'Base name of the output files: lower-case words joined by hyphens.'
+  filename: 'Base name of the output files: lower-case words joined by hyphens.',
+  citationStyle: 'How citations and the sources chapter are set: mla (the default), apa, chicago, harvard, or the path of a .csl file.'
 }
 
 export const chapterHelp: Help<ChapterMatter> = {
@@ -48,15 +49,20 @@ export const handoutHelp: Record<'when' | 'viewing' | 'keyPoints' | 'keyTerms', 
   keyTerms: 'Ids of glossary definitions to print on the handout.'
 }
 
-/** Partial: the sources' format is about to change (CSL), and a key without help only goes undescribed. */
-export const sourceHelp: Partial<Help<Source>> = {
+/**
+ * The CSL variables a guide's sources use most, each with a sentence of help; every other CSL 1.0.2 variable is
+ * accepted too (csl.ts), and goes undescribed.
+ */
+export const sourceHelp: Record<'id' | 'type' | 'title' | 'author' | 'container-title' | 'publisher' | 'issued' | 'URL' | 'accessed' | 'annote' | 'custom', string> = {
   id: 'What :cite[id] names: lower-case letters, digits and hyphens.',
-  author: 'Person or organisation.',
+  type: 'The CSL item type: book, motion_picture, article-newspaper, article-magazine, article-journal, webpage, …',
   title: 'Title of the work, article, page or film.',
-  container: 'The site, newspaper, journal, publisher or collection that holds it (a source needs this or a url).',
-  date: 'As precise as known: 1818, 2010-09 or 2010-09-22.',
-  url: 'Where to read it (a source needs this or a container).',
-  kind: 'What kind of source it is.',
-  note: 'What it supports, or how far to trust it.',
-  accessed: 'When a web page was read.'
+  author: 'People as family and given names; an organisation as literal.',
+  'container-title': 'The newspaper, site, journal or collection that holds it (a source needs this, a publisher or a URL).',
+  publisher: 'Who published the book or released the film.',
+  issued: 'When it was published, as precise as known: 1818, 2010-09 or 2010-09-22.',
+  URL: 'Where to read it.',
+  accessed: 'When a web page was read.',
+  annote: 'What it supports, or how far to trust it (printed after the entry in the sources chapter).',
+  custom: "The guide's own fields: kind (what kind of evidence it is) and credits (a credit line kept as written)."
 }

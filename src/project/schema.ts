@@ -1,7 +1,8 @@
-// One schema per input: the book configuration, a chapter's front matter, a bibliography entry.
+// One schema per input: the book configuration, a chapter's front matter (a bibliography entry's is in csl.ts).
 // Types are inferred from these; nothing downstream re-validates raw input.
 import { z } from 'zod'
 import { labelsSchema, medium } from './labels.js'
+import type { CslItem } from './csl.js'
 
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
@@ -55,28 +56,9 @@ export const chapterMatter = z
   })
   .strict()
 
-/** A bibliography entry in `chapters/sources/*.yaml`. */
-export const source = z
-  .object({
-    id: z.string().regex(slugPattern, 'lower-case letters, digits and hyphens'),
-    author: z.string().min(1).optional(),
-    title: z.string().min(1),
-    container: z.string().min(1).optional(),
-    date: z.union([z.string(), z.number()]).transform(String).optional(),
-    url: z.url().optional(),
-    kind: z.enum(['film', 'novel', 'play', 'poem', 'book', 'article', 'website', 'audio', 'reference', 'review', 'interview', 'news', 'data', 'fan', 'other']),
-    note: z.string().min(1).optional(),
-    accessed: z.union([z.string(), z.number()]).transform(String).optional()
-  })
-  .strict()
-  .refine((entry) => entry.url !== undefined || entry.container !== undefined, {
-    message: 'a source needs a `url` or a `container` (the publication that holds it), so a reader can check it',
-    path: ['title']
-  })
-
 /** Whether a source is Wikipedia itself (a student should be sent to what Wikipedia cites). */
 export function isWikipedia(entry: Source): boolean {
-  return /(^|\.)wikipedia\.org$/i.test(entry.url ? new URL(entry.url).hostname : '') || /^wikipedia$/i.test(entry.container ?? '')
+  return /(^|\.)wikipedia\.org$/i.test(entry.URL ? new URL(entry.URL).hostname : '') || /^wikipedia$/i.test(entry['container-title'] ?? '')
 }
 
 /** The book's configuration (`book.yaml`); command-line options override it through the same schema. */
@@ -121,12 +103,15 @@ export const bookConfig = z
     outDir: z.string().min(1).default('dist'),
     browser: z.string().min(1).optional(),
     /** Base name of the output files, e.g. never-let-me-go-study-guide. */
-    filename: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case words joined by hyphens').default('study-guide')
+    filename: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case words joined by hyphens').default('study-guide'),
+    /** The citation style of notes and the bibliography: mla (MLA 9, the default), apa (APA 7), chicago (Chicago 18, notes and bibliography), harvard (Cite Them Right), or the path of a .csl file. */
+    citationStyle: z.union([z.enum(['mla', 'apa', 'chicago', 'harvard']), z.string().regex(/\.csl$/, 'mla, apa, chicago, harvard or the path of a .csl file')]).default('mla')
   })
   .strict()
 
 export type ChapterMatter = z.infer<typeof chapterMatter>
-export type Source = z.infer<typeof source>
+/** A bibliography entry: a CSL item. */
+export type Source = CslItem
 export type BookConfig = z.infer<typeof bookConfig>
 export type Edition = z.infer<typeof edition>
 export type Format = z.infer<typeof format>

@@ -1,5 +1,6 @@
 // The guide's own typefaces, shipped from @fontsource packages (OFL): Literata for text, Source Sans 3 for
 // headings and labels. One list serves the PDF's @font-face rules and the EPUB's packed fonts.
+import { realpathSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -29,12 +30,24 @@ const faces: Array<[pkg: string, family: string, weight: number, style: 'normal'
   ['@fontsource/source-sans-3', 'Source Sans 3', 700, 'normal']
 ]
 
-/** Each package's folder of font files, resolved once: every resolution searches node_modules and reads package.json. */
+/**
+ * Each package's folder of font files, resolved once (every resolution searches node_modules and reads
+ * package.json) and through its real path: with a linked install (pnpm, or node_modules as a symlink) the files
+ * live outside the package's folder, and a printed page may load only from folders it is allowed.
+ */
 const fileDirs = new Map<string, string>()
 const filesOf = (pkg: string) => {
   let dir = fileDirs.get(pkg)
-  if (dir === undefined) fileDirs.set(pkg, (dir = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'files')))
+  if (dir === undefined) fileDirs.set(pkg, (dir = realpathSync(path.join(path.dirname(require.resolve(`${pkg}/package.json`)), 'files'))))
   return dir
+}
+
+/**
+ * The real folders the fonts are loaded from, for the printed page's list of allowed folders: in an installed
+ * package they are not inside it (npm puts @fontsource beside the generator, in the installing project's node_modules).
+ */
+export function fontFolders(): string[] {
+  return [...new Set(faces.map(([pkg]) => filesOf(pkg)))]
 }
 
 /** Every face the guide uses, resolved to files on disk. */
@@ -44,14 +57,6 @@ export function fontFaces(): FontFace[] {
     const base = `${pkg.split('/')[1]}-latin-${weight}-${style}`
     return { family, weight, style, woff2: path.join(dir, `${base}.woff2`), woff: path.join(dir, `${base}.woff`), filename: `${base}.woff` }
   })
-}
-
-/**
- * The folders the font files lie in: a printed page must be allowed to load them, and in an installed package they
- * are not inside it (npm puts @fontsource beside the generator, in the installing project's node_modules).
- */
-export function fontFolders(): string[] {
-  return [...new Set(fontFaces().map((f) => path.dirname(f.woff2)))]
 }
 
 /** A local file as the file URL a printed page loads it by. */

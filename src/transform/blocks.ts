@@ -8,6 +8,7 @@ import { fail as report } from '../core/messages.js'
 import type { Labels } from '../project/labels.js'
 import { blockLabel, paragraph, text } from './mdast-build.js'
 import type { Source } from '../project/schema.js'
+import type { References } from './references.js'
 import { bibliographyList } from './bibliography.js'
 import '../project/data.js'
 
@@ -16,6 +17,7 @@ type Directive = ContainerDirective | LeafDirective | TextDirective
 export interface BlocksOptions {
   labels: Labels
   sources: ReadonlyMap<string, Source>
+  references: References
 }
 
 /** Every directive an author may write, by kind (docs/AUTHORING.md documents each; a test compares the lists). */
@@ -145,7 +147,7 @@ function leaf(node: LeafDirective, ancestors: unknown[], file: VFile, options: B
     return SKIP
   }
   const parent = ancestors[ancestors.length - 1] as { children: unknown[] }
-  const list = bibliographyList(options.sources)
+  const list = bibliographyList(options.sources, options.references)
   file.data.ids?.push(...[...options.sources.keys()].map((id) => `source-${id}`))
   parent.children.splice(parent.children.indexOf(node), 1, list)
   return SKIP

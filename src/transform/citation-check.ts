@@ -9,7 +9,9 @@ import { fail } from '../core/messages.js'
 
 /** Blocks whose prose is questions, guidance or definitions, not claims. */
 const exempt = new Set(['question', 'answer', 'teacher', 'activity', 'definition', 'quote', 'callout-exempt'])
-const numeric = /\b(?:1[89]|20)\d{2}\b|[$£€]\s?\d|\d\s?%|\b\d[\d,.]*\s(?:million|billion|minutes|weeks|days)\b/
+// A year from 1000 to 2099 (the date rule covers a guide to an old book as well as a new one), a year of an era
+// (`44 BC`, `AD 800`), a sum, a percentage, or a count of millions or of time.
+const numeric = /\b(?:1\d|20)\d{2}\b|\b\d{1,4}\s?(?:BCE?|CE)\b|\bAD\s?\d{1,4}\b|[$£€]\s?\d|\d\s?%|\b\d[\d,.]*\s(?:million|billion|minutes|weeks|days)\b/
 
 /** Report uncited factual paragraphs as errors at their place. */
 export function remarkCitationCheck() {
@@ -36,7 +38,7 @@ export function remarkCitationCheck() {
       if (hasNote(node)) return
       const reason = factual
         ? 'Uncited paragraph in a factual chapter (`factual: true` in its front matter): add `:cite[source-id]` after the claim, or put opinion and tasks in a question, activity or teacher note'
-        : 'A date, sum or percentage without a source (every chapter cites its figures): add `:cite[source-id]` after the claim'
+        : 'A date, sum or percentage without a source: every figure in the guide names where it comes from, so a reader can check it. Add `:cite[source-id]` after the claim; a year from the work itself (when it was written, when it is set) cites the work (its own entry in chapters/sources/). Questions, activities and teacher notes need no citation; in a `factual: true` chapter every paragraph does'
       fail(file, reason, 'missing-citation', node)
     }
   }

@@ -1,19 +1,20 @@
 // `:cite[id]` becomes a numbered note: a footnote reference in the text and, once per source, a note that
-// names the source and links to its entry in the bibliography.
+// names the source (in the book's citation style) and links to its entry in the bibliography.
 import type { FootnoteDefinition, FootnoteReference, Root, Text } from 'mdast'
 import type { TextDirective } from 'mdast-util-directive'
 import { toString } from 'mdast-util-to-string'
 import { SKIP, visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
-import { formatSource } from './bibliography.js'
 import type { Labels } from '../project/labels.js'
 import { paragraph, text } from './mdast-build.js'
 import type { Source } from '../project/schema.js'
+import type { References } from './references.js'
 import '../project/data.js'
 import { fail } from '../core/messages.js'
 
 export interface CitationOptions {
   sources: ReadonlyMap<string, Source>
+  references: References
   labels: Labels
 }
 
@@ -45,15 +46,16 @@ export function remarkCitations(options: CitationOptions) {
       return [SKIP, index + refs.length]
     })
     for (const id of cited) {
-      const source = options.sources.get(id) as Source
-      file.data.references.push({ id: `source-${id}`, kind: 'link' })
+      // A note links to the source's entry in the bibliography: placed at its first citation, in case no chapter prints one.
+      const first = file.data.citationUses.find((use) => use.id === id)
+      file.data.references.push({ id: `source-${id}`, kind: 'link', place: first?.place })
       const note: FootnoteDefinition = {
         type: 'footnoteDefinition',
         identifier: `cite-${id}`,
         label: `cite-${id}`,
         children: [
           paragraph(
-            [...formatSource(source), text(' '), { type: 'link', url: `#source-${id}`, children: [text(options.labels.fullEntry)] }],
+            [...structuredClone(options.references.notes.get(id) ?? []), text(' '), { type: 'link', url: `#source-${id}`, children: [text(options.labels.fullEntry)] }],
             ['citation']
           )
         ]

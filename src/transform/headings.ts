@@ -32,7 +32,7 @@ export function remarkHeadings(options: { labels: Labels }) {
     const title: Heading = {
       type: 'heading',
       depth: 1,
-      children: [{ type: 'text', value: matter.title }],
+      children: structuredClone(file.data.titlePhrasing ?? [{ type: 'text', value: matter.title }]),
       data: { hProperties: { id: slug } }
     }
     file.data.ids.push(slug)

@@ -31,6 +31,9 @@ export function auditHtml(tree: Root, schema: Schema, file: VFile) {
   })
 }
 
+/** Presentation that HTML5 made obsolete; GitHub still allows it, EPUB 3 does not. */
+const presentational = new Set(['align', 'valign', 'width', 'height', 'border', 'cellpadding', 'cellspacing', 'bgcolor', 'color', 'nowrap', 'clear', 'hspace', 'vspace', 'size', 'noshade', 'frame', 'rules', 'char', 'charoff', 'compact'])
+
 function attributeReason(tagName: string, key: string, value: unknown): string {
   const name = attributeName(key)
   const shown = Array.isArray(value) ? value.join(' ') : String(value)
@@ -38,6 +41,7 @@ function attributeReason(tagName: string, key: string, value: unknown): string {
   if (name === 'href') return `Link \`${shown}\` is not allowed in HTML (only \`#section\`, web and mail addresses): it was removed`
   if (name === 'src') return `Image \`${shown}\` is not allowed in HTML: write images in Markdown, \`![alternative text](images/file.png)\`; its source was removed`
   if (name === 'style') return `Inline \`style\` on \`<${tagName}>\` is not allowed (styling lives in styles/): it was removed`
+  if (presentational.has(name)) return `Attribute \`${name}\` on \`<${tagName}>\` is obsolete HTML that an EPUB may not hold: align a table's columns with the colons of a Markdown table (\`| :-- | --: |\`) and leave layout to styles/; it was removed`
   return `Attribute \`${name}\` on \`<${tagName}>\` is not allowed in a chapter: it was removed`
 }
 

@@ -15,8 +15,28 @@ export const strippedTags = ['script', 'style', 'template', 'noscript', 'iframe'
 /** Attributes the pipeline sets on its own elements: classes, ids, roles, note types, data for later stages. */
 const pipelineAttributes = ['className', 'id', 'role', 'epub:type', 'ariaDescribedBy', 'ariaLabel', 'ariaLabelledBy', 'ariaHidden', 'data*']
 
-/** GitHub allows these on every element; with forms gone they only carry URLs nothing should hold. */
-const formAttributes = new Set(['action', 'method', 'encType', 'accept', 'acceptCharset', 'useMap'])
+/**
+ * Of GitHub's attributes for every element, those HTML5 (and so EPUB 3) allows on every element. The rest are
+ * obsolete presentation (`align`, `valign`, `width`, `border`…), form or URL attributes, or valid only on a
+ * few elements (listed in `ownAttributes`): an EPUB holding them fails epubcheck, so the audit refuses them.
+ */
+const globalAttributes = new Set(['accessKey', 'dir', 'id', 'itemProp', 'lang', 'tabIndex', 'title'])
+
+/** Attributes valid on some elements only. `align` on a table cell is GFM's column alignment (the EPUB turns it into a style). */
+const ownAttributes: Record<string, string[]> = {
+  a: ['hrefLang'],
+  col: ['span'],
+  colgroup: ['span'],
+  del: ['dateTime'],
+  details: ['open'],
+  input: ['checked'],
+  ins: ['dateTime'],
+  li: ['value'],
+  ol: ['start'],
+  td: ['align', 'colSpan', 'rowSpan', 'headers'],
+  th: ['align', 'colSpan', 'rowSpan', 'headers', 'scope', 'abbr'],
+  time: ['dateTime']
+}
 
 /** Links may only go to a place in the book or to the web: nothing relative (`../../etc/passwd`), no `file:`. */
 const safeHref: [string, ...RegExp[]] = ['href', /^#/, /^https?:\/\/[^/]/i, /^mailto:/i]
@@ -36,7 +56,8 @@ export function chapterSchema(images: readonly string[]): Schema {
       a: [...(attributes.a ?? []).filter((a) => nameOf(a) !== 'href'), safeHref],
       // Note: a tuple of the name alone would allow any value, so with no checked images `src` is not listed.
       img: images.length > 0 ? ['alt', 'title', ['src', ...images]] : ['alt', 'title'],
-      '*': [...(attributes['*'] ?? []).filter((a) => !formAttributes.has(nameOf(a))), ...pipelineAttributes]
+      ...Object.fromEntries(Object.entries(ownAttributes).map(([tag, own]) => [tag, [...(attributes[tag] ?? []), ...own]])),
+      '*': [...(attributes['*'] ?? []).filter((a) => globalAttributes.has(nameOf(a))), ...pipelineAttributes]
     },
     protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['file'] },
     // Note: the pipeline's ids already carry the chapter's prefix (`themes-memory`); GitHub's `user-content-`

@@ -2,6 +2,7 @@
 // anchors (`#themes-memory`); images must be local files inside the project, with alternative text. What is
 // refused leaves the tree (a link keeps its text), so nothing unchecked reaches the HTML.
 import type { Image, Link, Nodes, Parent, Root } from 'mdast'
+import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import { fail } from '../core/messages.js'
@@ -68,7 +69,7 @@ function checkLink(node: Link, file: VFile): boolean {
   }
   const id = local.fragment ? `${local.slug}-${local.fragment}` : local.slug
   node.url = `#${id}`
-  file.data.references?.push({ id, kind: 'link', place: node.position?.start, written: url })
+  file.data.references?.push({ id, kind: 'link', place: node.position?.start, written: url, text: toString(node) })
   return true
 }
 

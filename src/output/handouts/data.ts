@@ -6,7 +6,7 @@ import { EXIT, SKIP, visit } from 'unist-util-visit'
 import { hasClass } from '../../core/hast-class.js'
 import type { Chapter } from '../../chapter/chapter.js'
 import { typeset } from '../../markdown/typography.js'
-import type { DefinitionInfo } from '../../project/data.js'
+import type { ActivityInfo, DefinitionInfo } from '../../project/data.js'
 import { isNoteMark } from '../../render/print-tree.js'
 
 export interface HandoutQuestion {
@@ -52,11 +52,18 @@ export function handoutData(chapters: Chapter[], labels: { question: string; ess
         html: html(q.body ?? []),
         answerHtml: q.answer ? html(q.answer) : undefined
       })),
-      // The activities of the questions section: earlier ones belong to the chapter's body.
-      activities: (file.data.activities ?? []).filter((a) => a.afterQuestion).map((a) => html(a.body ?? [])),
+      activities: handoutActivities(file.data.activities ?? [], (file.data.questions ?? []).length > 0),
       figures: (file.data.figures ?? []).flatMap((f) => figureElement(tree, f.id).map((figure) => ({ id: f.id, number: f.number, caption: f.caption, html: html([figure]) })))
     }]
   })
+}
+
+/**
+ * The activities of the questions section (earlier ones belong to the chapter's body); a chapter with no question
+ * at all has no such section, so its handout carries every activity rather than none.
+ */
+function handoutActivities(activities: ActivityInfo[], hasQuestions: boolean): string[] {
+  return activities.filter((a) => a.afterQuestion || !hasQuestions).map((a) => html(a.body ?? []))
 }
 
 /** A key term with its definition's first sentence: the rest is in the glossary. */

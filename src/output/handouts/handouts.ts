@@ -122,6 +122,11 @@ async function printToFit(page: Page, count: number): Promise<{ printed: Uint8Ar
   }
 }
 
+/** Where a handout's chapter stands in the printed guide: "page 7" for one page, "pages 7–9" for more. */
+export function guideReference(templates: Templates, labels: Labels, where: { edition: string; chapter: string; from: number; to: number }): string {
+  return templates.text(labels.guideReference, { ...where, edition: where.edition.toLowerCase(), single: where.from === where.to })
+}
+
 function context(job: HandoutJob, handouts: HandoutData[]) {
   const { config, labels, guide } = job
   const editionLabel = job.edition === 'teacher' ? labels.teacherEdition : labels.studentEdition
@@ -144,7 +149,7 @@ function context(job: HandoutJob, handouts: HandoutData[]) {
         // The first two answer lines stay with the question's words; the rest may continue on the next page.
         questions: handout.questions.map((q) => ({ ...q, firstLines: Math.min(2, q.lines), restLines: Math.max(0, q.lines - 2) })),
         viewingLabel: handout.when === 'before' ? labels.beforeViewing : labels.afterViewing,
-        guideReference: job.templates.text(labels.guideReference, { edition: editionLabel.toLowerCase(), chapter: handout.title, from, to, single: from === to }),
+        guideReference: guideReference(job.templates, labels, { edition: editionLabel, chapter: handout.title, from, to }),
         // Shown instead of a figure only when the sheet cannot keep its two pages with it (`.fit-6`).
         figures: handout.figures.map((f) => ({ ...f, reference: job.templates.text(labels.figureInGuide, { figure: `${labels.figure} ${f.number}`, caption: f.caption, page: guide.pages.get(f.id) ?? from }) }))
       }
