@@ -109,10 +109,12 @@ describe('citation styles', () => {
     expect(await loadCitationStyle('nowhere.csl', root)).toEqual({ reason: expect.stringContaining('mla, apa, chicago, harvard') })
     const project = await copyToTemp(path.join(root, 'test/fixtures/book-basic'), 'nlmg-style-')
     try {
-      await writeFile(path.join(project, 'book.yaml'), `${await readFile(path.join(project, 'book.yaml'), 'utf8')}citationStyle: styles/nowhere.csl\n`)
+      const before = await readFile(path.join(project, 'book.yaml'), 'utf8')
+      await writeFile(path.join(project, 'book.yaml'), `${before}citationStyle: styles/nowhere.csl\n`)
+      const line = before.split('\n').length
       const { config, file } = await loadConfig(project)
       expect(config).toBeUndefined()
-      expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['16:1 citation-style'])
+      expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual([`${line}:1 citation-style`])
     } finally {
       await rm(project, { recursive: true, force: true })
     }

@@ -31,7 +31,8 @@ function helpRegistry() {
   describe(chapterMatter.shape, chapterHelp)
   describe(chapterMatter.shape.handout.unwrap().in.shape, handoutHelp)
   // Note: `cslItem` is refined (a source needs a URL, a container or a publisher); its shape is the object inside.
-  describe(cslItem.shape, sourceHelp)
+  const variables = Object.keys(cslItem.shape)
+  describe(cslItem.shape, { ...Object.fromEntries(variables.map((key) => [key, `The CSL variable \`${key}\`, as the CSL 1.0.2 specification defines it.`])), ...sourceHelp })
   return registry
 }
 
