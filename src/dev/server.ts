@@ -79,8 +79,8 @@ export async function startDevServer(options: DevOptions) {
     const name = sitePath(url.pathname)
     const page = name === undefined || name.endsWith('.html')
     if (!result.ok && page) return void send(response, 500, '.html', result.html)
-    const data = name === 'assets/search-index.js' && result.ok ? result.searchIndex() : name === undefined ? undefined : result.site.get(name)
-    if (data === undefined) return void send(response, 404, '.html', result.site.get('404.html') ?? 'Not found')
+    const data = await (name === undefined ? undefined : result.site.get(name))?.()
+    if (data === undefined) return void send(response, 404, '.html', (await result.site.get('404.html')?.()) ?? 'Not found')
     send(response, 200, path.extname(name as string), data)
   })
   await new Promise<void>((resolve, reject) => {

@@ -23,10 +23,8 @@ import { createTemplates, type Templates } from '../render/templates.js'
 
 export interface DevResult {
   ok: boolean
-  /** The site's files by their path inside the site (`index.html`, `plot.html`, `assets/site.css`); empty on failure. */
-  site: Map<string, Uint8Array | string>
-  /** The search index script, made on the first request for it. */
-  searchIndex: () => string
+  /** The site's files by their path inside the site (`index.html`, `plot.html`, `assets/site.css`), each made on the first request for it; empty on failure. */
+  site: Map<string, () => Promise<Uint8Array | string>>
   /** The page listing the problems (empty when there are none). */
   html: string
   /** The problems as vfile-reporter prints them (empty when none). */
@@ -89,10 +87,12 @@ export function createDevSession(options: { root: string; edition: Edition }) {
     await drawFigures(chapters, ready)
     if (hasErrors(problems)) return failed(problems, started, config.title, templates)
     const made = await webSite({ config, labels, templates, edition: options.edition, chapters, built: [], live: true }, pages)
-    const site = new Map(made.files.map((file) => [file.path, file.data]))
-    let index: string | undefined
-    const searchIndex = () => (index ??= made.searchIndex())
-    return { ok: true, site, searchIndex, html: '', report: reporter(problems, { quiet: true, color: false }), ms: performance.now() - started }
+    const site = new Map<string, () => Promise<Uint8Array | string>>(made.files.map((file) => [file.path, async () => file.data]))
+    for (const page of made.pages) {
+      let rendered: Promise<string> | undefined
+      site.set(page.path, () => (rendered ??= page.render()))
+    }
+    return { ok: true, site, html: '', report: reporter(problems, { quiet: true, color: false }), ms: performance.now() - started }
   }
 
   /** Rebuild; a failure of the machine (not the content) shows as a problems page too, and the server goes on. */
@@ -125,5 +125,5 @@ async function drawFigures(chapters: Chapter[], { config, labels, figureData }: 
 async function failed(files: VFile[], started: number, title: string, templates?: Templates): Promise<DevResult> {
   const report = reporter(files, { quiet: true, color: false })
   const template = await (templates ?? createTemplates(path.join(packageRoot, 'templates'))).get('dev-errors.hbs')
-  return { ok: false, site: new Map(), searchIndex: () => '', html: template({ title, report }), report, ms: performance.now() - started }
+  return { ok: false, site: new Map(), html: template({ title, report }), report, ms: performance.now() - started }
 }

@@ -35,11 +35,17 @@ export interface WebInput {
 
 const partials = ['web-head', 'web-header', 'web-contents', 'web-footer'].map((name) => `web/partials/${name}.hbs`)
 
-/** A site as made for one edition: its files (paths inside the site), its search index, the downloads' copies. */
+/** A page of the site (or the search index), rendered when asked for: the live preview renders only what a browser asks for. */
+export interface SitePage {
+  path: string
+  render: () => Promise<string>
+}
+
+/** A site as made for one edition: its files and pages (paths inside the site), and the downloads' copies. */
 export interface WebSite {
+  /** The shared assets and the images, read. */
   files: SiteFile[]
-  /** The search index script, made when asked for (the live preview makes it only when a page loads it). */
-  searchIndex: () => string
+  pages: SitePage[]
   /** The downloads copied into the site (paths relative to the output folder). */
   copies: Output[]
 }
@@ -53,7 +59,8 @@ export type WebMemo = WeakMap<Chapter, { key: string; page: WebChapter; document
 /** Build one edition's site; every file's path is relative to the output folder (`student/web/…`). */
 export async function buildWeb(input: WebInput): Promise<Output[]> {
   const site = await webSite(input)
-  const files = [...site.files, { path: 'assets/search-index.js', data: site.searchIndex() }]
+  const files: SiteFile[] = [...site.files]
+  for (const page of site.pages) files.push({ path: page.path, data: await page.render() })
   return [...files.map((file) => ({ path: `${input.edition}/web/${file.path}`, data: file.data })), ...site.copies]
 }
 
@@ -69,17 +76,18 @@ export async function webSite(input: WebInput, memo?: WebMemo): Promise<WebSite>
   const offered = downloads(input.built, { edition: input.edition, filename: config.filename, chapters: input.chapters })
   const site = { ...siteContext({ ...input, chapters, coverHref, downloads: offered.list }), hasFigures: chapters.some((c) => c.figures.length > 0) }
   await templates.registerPartials(partials)
-  const render = async (name: string, context: object) => (await templates.get(`web/${name}`))(context)
-  const files: SiteFile[] = [
-    { path: 'index.html', data: await render('home.hbs', pageContext(site, { title: site.book.fullTitle, description: config.description, path: 'index.html' })) },
-    { path: 'search.html', data: await render('search.hbs', pageContext(site, { title: input.labels.search, description: config.description, path: 'search.html' })) },
-    { path: '404.html', data: await render('404.hbs', pageContext(site, { title: input.labels.notFound, description: config.description, path: '404.html' })) },
-    ...(await siteAssets(config))
+  const page = (path: string, name: string, context: () => object): SitePage => ({ path, render: async () => (await templates.get(`web/${name}`))(context()) })
+  const pages: SitePage[] = [
+    page('index.html', 'home.hbs', () => pageContext(site, { title: site.book.fullTitle, description: config.description, path: 'index.html' })),
+    page('search.html', 'search.hbs', () => pageContext(site, { title: input.labels.search, description: config.description, path: 'search.html' })),
+    page('404.html', '404.hbs', () => pageContext(site, { title: input.labels.notFound, description: config.description, path: '404.html' })),
+    ...chapters.map((chapter, index) => page(chapter.href, 'chapter.hbs', () => chapterContext(site, chapters, index))),
+    ...(site.baseUrl ? [page('sitemap.xml', 'sitemap.xml.hbs', () => ({ baseUrl: site.baseUrl, date: config.date, pages: ['', ...chapters.map((c) => c.href)] }))] : []),
+    { path: 'assets/search-index.js', render: async () => searchIndexScript(documents) }
   ]
-  for (const [index, chapter] of chapters.entries()) files.push({ path: chapter.href, data: await render('chapter.hbs', chapterContext(site, chapters, index)) })
-  if (site.baseUrl) files.push({ path: 'sitemap.xml', data: await render('sitemap.xml.hbs', { baseUrl: site.baseUrl, date: config.date, pages: ['', ...chapters.map((c) => c.href)] }) })
+  const files = await siteAssets(config)
   for (const image of pack.images()) files.push({ path: `images/${image.id}.${image.extension}`, data: image.data ?? (await readFile(fileURLToPath(image.url))) })
-  return { files, searchIndex: () => searchIndexScript(documents), copies: offered.copies }
+  return { files, pages, copies: offered.copies }
 }
 
 /** Each chapter's page and its search sections, registering its images. */
