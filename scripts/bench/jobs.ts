@@ -47,6 +47,11 @@ export function jobsFor(ctx: JobContext): Job[] {
   }
   const epub = ['--format', 'epub', '--edition', 'student']
   const pdfs = async (out: string) => (await Promise.all((await findPdfs(out)).map(pdfPageCount))).reduce((a, b) => a + b, 0)
+  // Raw Chromium printing an HTML file in one pass, launch and exit included.
+  const rawPrint = (html: string) => async (out: string) => {
+    const args = ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${path.join(out, 'out.pdf')}`, pathToFileURL(html).href]
+    return { measured: await measure(ctx.chromium, args), pages: await pdfs(out) }
+  }
   const jobs: Job[] = [
     {
       key: 'epub',
@@ -83,21 +88,13 @@ export function jobsFor(ctx: JobContext): Job[] {
       key: 'chromium',
       label: 'raw Chromium, our finished HTML',
       command: 'chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer --print-to-pdf=<tmp>/out.pdf file://<tmp>/print.html',
-      run: async (out) => {
-        const file = path.join(out, 'out.pdf')
-        const args = ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${file}`, pathToFileURL(ctx.html).href]
-        return { measured: await measure(ctx.chromium, args), pages: await pdfs(out) }
-      }
+      run: rawPrint(ctx.html)
     },
     {
       key: 'reference',
       label: 'reference: raw Chromium, pandoc’s default HTML of the same chapters',
       command: 'chromium … --print-to-pdf=<tmp>/out.pdf file://<tmp>/pandoc.html   (pandoc -s chapters/*.md -o pandoc.html, made once)',
-      run: async (out) => {
-        const file = path.join(out, 'out.pdf')
-        const args = ['--headless', '--no-sandbox', '--disable-gpu', '--no-pdf-header-footer', `--print-to-pdf=${file}`, pathToFileURL(ctx.reference).href]
-        return { measured: await measure(ctx.chromium, args), pages: await pdfs(out) }
-      }
+      run: rawPrint(ctx.reference)
     },
     {
       key: 'all',
