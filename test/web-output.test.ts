@@ -3,6 +3,7 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { toHtml } from 'hast-util-to-html'
+import { h } from 'hastscript'
 import { describe, expect, it } from 'vitest'
 import { build } from '../src/build/build.js'
 import { downloads, formatSize } from '../src/output/web/downloads.js'
@@ -23,6 +24,12 @@ describe('webTree', () => {
     expect(html).toContain('href="#source-film"')
     expect(html).not.toContain('epub:type')
     expect(html).toMatch(/<div class="table-box" tabindex="0"><table>/)
+  })
+
+  it('should let a keyboard reach a figure’s drawing, which scrolls sideways on a phone', () => {
+    const figure = h('figure.figure', [h('div.figure-art', [h('svg')]), h('figcaption', 'Figure 1.1')])
+    const html = toHtml(webTree({ type: 'root', children: [figure] }, { filename: 'chap.html', pageOf: new Map(), imageHref: (url) => url }))
+    expect(html).toContain('<div class="figure-art" tabindex="0">')
   })
 })
 

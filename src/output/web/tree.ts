@@ -5,6 +5,7 @@
 // instead of making a phone's page scroll sideways.
 import type { Element, Root } from 'hast'
 import { visit } from 'unist-util-visit'
+import { hasClass } from '../../core/hast-class.js'
 import { relink } from '../../render/pages.js'
 
 export interface WebTreeOptions {
@@ -26,6 +27,8 @@ export function webTree(tree: Root, options: WebTreeOptions): Root {
     relink(element, options.filename, options.pageOf)
     if (element.tagName === 'img' && typeof element.properties.src === 'string') element.properties.src = options.imageHref(element.properties.src)
     if (element.tagName === 'table' && parent) tables.push([element, parent])
+    // A drawing scrolls sideways on a phone (web.css): its box must take focus so a keyboard can scroll it.
+    if (element.tagName === 'div' && hasClass(element, 'figure-art')) element.properties.tabIndex = 0
   })
   // Wrapped once the walk is over, so the cells' own links and images were seen to.
   for (const [table, parent] of tables) parent.children[parent.children.indexOf(table)] = scrollBox(table)
