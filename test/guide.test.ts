@@ -135,6 +135,16 @@ describe('the guide', () => {
     }
   })
 
+  it('should draw the time line, the character map and the critics’ verdicts on the student handouts of their chapters', async () => {
+    // Each sheet holds its figure's caption and a label drawn in it, and no reference to the guide in its place.
+    const drawn = { '03-plot.pdf': ['Figure 3.1', 'Kathy is a carer; Ruth dies'], '04-characters.pdf': ['Figure 4.1', 'tells them the truth'], '09-reception.pdf': ['Figure 9.1', 'Unconvinced'] }
+    for (const [file, words] of Object.entries(drawn)) {
+      const text = (await pdfPages(path.join(out, `student/handouts/${file}`))).join('\n')
+      for (const word of words) expect(text, `${file}: ${word}`).toContain(word)
+      expect(text, file).not.toContain('see the full guide, page')
+    }
+  })
+
   it('should fit every handout of both editions on two pages of US Letter as well', async () => {
     const letter = await mkdtemp(path.join(os.tmpdir(), 'nlmg-guide-letter-'))
     try {

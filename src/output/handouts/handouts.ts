@@ -96,10 +96,11 @@ export async function buildHandouts(job: HandoutJob): Promise<HandoutResult> {
 
 /**
  * Tighter spacing steps, then a wider measure, then (the teacher's guidance only) 10pt type, then the chapter's
- * figure given as a reference to its page in the guide rather than drawn, then not even that (the sheet's foot
+ * figure drawn at the guide's width, then every question one answer line shorter, then the figure given as a
+ * reference to its page in the guide rather than drawn, then not even that (the sheet's foot
  * names the guide's pages, which hold it): styles/handout.css `.fit-N`.
  */
-const fitLevels = 7
+const fitLevels = 9
 
 /**
  * Print; any handout over two pages gets the next `fit-N` class and the whole set is printed again,
@@ -150,7 +151,7 @@ function context(job: HandoutJob, handouts: HandoutData[]) {
         questions: handout.questions.map((q) => ({ ...q, firstLines: Math.min(2, q.lines), restLines: Math.max(0, q.lines - 2) })),
         viewingLabel: handout.when === 'before' ? labels.beforeViewing : labels.afterViewing,
         guideReference: guideReference(job.templates, labels, { edition: editionLabel, chapter: handout.title, from, to }),
-        // Shown instead of a figure only when the sheet cannot keep its two pages with it (`.fit-6`).
+        // Shown instead of a figure only when the sheet cannot keep its two pages with it (`.fit-8`).
         figures: handout.figures.map((f) => ({ ...f, reference: job.templates.text(labels.figureInGuide, { figure: `${labels.figure} ${f.number}`, caption: f.caption, page: guide.pages.get(f.id) ?? from }) }))
       }
     })
