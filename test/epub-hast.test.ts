@@ -6,7 +6,7 @@ import { toXhtml } from '../src/output/epub/xml.js'
 
 const options = {
   filename: 'plot.xhtml',
-  fileOf: new Map([['themes-memory', 'themes.xhtml'], ['plot-ending', 'plot.xhtml']]),
+  pageOf: new Map([['themes-memory', 'themes.xhtml'], ['plot-ending', 'plot.xhtml']]),
   imageHref: (url: string) => `images/${url.split('/').pop()}`
 }
 const epub = (tree: Root) => toXhtml(epubTree(tree, options))

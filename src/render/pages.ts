@@ -4,6 +4,16 @@
 import type { Element } from 'hast'
 import type { Chapter } from '../chapter/chapter.js'
 
+/** How one chapter's tree becomes its own page (an EPUB file, a web page). */
+export interface PageTreeOptions {
+  /** This chapter's page, e.g. `plot.xhtml` or `plot.html`. */
+  filename: string
+  /** The page that holds each id of the book (`pageOfIds`). */
+  pageOf: ReadonlyMap<string, string>
+  /** Where the page finds the image at a file URL (its packed or copied path). */
+  imageHref: (url: string) => string
+}
+
 /** The page (`<slug><extension>`) that holds each id of the book. */
 export function pageOfIds(chapters: Chapter[], extension: string): Map<string, string> {
   const pageOf = new Map<string, string>()

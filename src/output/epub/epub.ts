@@ -80,11 +80,11 @@ export async function buildEpub(input: EpubInput): Promise<Buffer> {
 
 /** Each chapter's file name, title, sections (for the nav) and XHTML body, registering its images in order. */
 function epubChapters(chapters: Chapter[], imageHref: (url: string) => string) {
-  const fileOf = pageOfIds(chapters, '.xhtml')
+  const pageOf = pageOfIds(chapters, '.xhtml')
   return chapters.map(({ file, tree }) => {
     const slug = file.data.slug as string
     const filename = `${slug}.xhtml`
-    const html = toXhtml(epubTree(tree, { filename, fileOf, imageHref }))
+    const html = toXhtml(epubTree(tree, { filename, pageOf, imageHref }))
     const figures = (file.data.figures ?? []).map((f) => ({ ...f, filename }))
     // Note: a document with inline SVG must say so in the manifest (`properties="svg"`).
     return { id: slug, slug, filename, html, svg: html.includes('<svg'), figures, title: file.data.matter?.title ?? slug, sections: (file.data.headings ?? []).filter((h) => h.depth === 2) }

@@ -4,23 +4,14 @@
 // list's checkboxes are labelled by their item's words.
 import type { Element, Root } from 'hast'
 import { visitParents } from 'unist-util-visit-parents'
-import { relink } from '../../render/pages.js'
+import { relink, type PageTreeOptions } from '../../render/pages.js'
 import { epubNotes } from './notes.js'
 
-export interface EpubTreeOptions {
-  /** This chapter's file name in the EPUB. */
-  filename: string
-  /** The EPUB file that holds each id of the book. */
-  fileOf: ReadonlyMap<string, string>
-  /** The packed path of the image at a file URL. */
-  imageHref: (url: string) => string
-}
-
 /** A copy of `tree` as the EPUB shows it. */
-export function epubTree(tree: Root, options: EpubTreeOptions): Root {
+export function epubTree(tree: Root, options: PageTreeOptions): Root {
   const copy = structuredClone(tree)
   visitParents(copy, 'element', (element, ancestors) => {
-    relink(element, options.filename, options.fileOf)
+    relink(element, options.filename, options.pageOf)
     if (element.tagName === 'img' && typeof element.properties.src === 'string') element.properties.src = options.imageHref(element.properties.src)
     if (element.tagName === 'th' || element.tagName === 'td') cell(element, ancestors.some((a) => a.type === 'element' && a.tagName === 'thead'))
     if (element.tagName === 'li' || element.tagName === 'p') labelCheckbox(element)

@@ -6,19 +6,10 @@
 import type { Element, Root } from 'hast'
 import { visit } from 'unist-util-visit'
 import { hasClass } from '../../core/hast-class.js'
-import { relink } from '../../render/pages.js'
-
-export interface WebTreeOptions {
-  /** This chapter's page, e.g. `plot.html`. */
-  filename: string
-  /** The page that holds each id of the book. */
-  pageOf: ReadonlyMap<string, string>
-  /** The site path of the image at a file URL. */
-  imageHref: (url: string) => string
-}
+import { relink, type PageTreeOptions } from '../../render/pages.js'
 
 /** A copy of `tree` as the chapter's web page shows it. */
-export function webTree(tree: Root, options: WebTreeOptions): Root {
+export function webTree(tree: Root, options: PageTreeOptions): Root {
   const copy = structuredClone(tree)
   const tables: Array<[Element, Root | Element]> = []
   visit(copy, 'element', (element, _index, parent) => {
