@@ -130,9 +130,9 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
     // A failure of the machine: with no browser at all the EPUBs are still written (below); a browser that
     // fails half-way leaves the output folder as it was.
     if (printed.failure && !printed.missing) return report
-    for (const { slug, edition, pages } of printed.tooLong) {
+    for (const { slug, edition, pages, limit } of printed.tooLong) {
       const file = teacher.find((c) => c.file.data.slug === slug)?.file
-      if (file) fail(file, `The ${edition} handout runs to ${pages} pages (two at most): cut questions, answer lines or key points`, 'handout-length', file.data.matterPlaces?.handout)
+      if (file) fail(file, `The ${edition} handout runs to ${pages} pages (${limit === 2 ? 'two' : 'four'} at most): cut questions, answer lines or key points`, 'handout-length', file.data.matterPlaces?.handout)
     }
     if (hasErrors(report.files)) return report
   }

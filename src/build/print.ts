@@ -32,8 +32,8 @@ export interface PrintInput {
 
 export interface PrintResult {
   outputs: Output[]
-  /** Handouts over two pages. */
-  tooLong: Array<{ slug: string; edition: Edition; pages: number }>
+  /** Handouts over the pages their edition allows. */
+  tooLong: Array<{ slug: string; edition: Edition; pages: number; limit: number }>
   /** No browser, or one that failed: one line a user can act on. */
   failure?: string
   /** The failure is that there is no browser at all (then the EPUBs are still written). */

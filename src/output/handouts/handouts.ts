@@ -36,8 +36,8 @@ export interface HandoutJob {
 
 export interface HandoutResult {
   outputs: Output[]
-  /** Handouts longer than two pages, by chapter slug. */
-  tooLong: Array<{ slug: string; pages: number }>
+  /** Handouts longer than their edition allows (`pageLimit`), by chapter slug. */
+  tooLong: Array<{ slug: string; pages: number; limit: number }>
 }
 
 /** Print, split and combine the handouts of one edition. */
@@ -53,7 +53,7 @@ export async function buildHandouts(job: HandoutJob): Promise<HandoutResult> {
   try {
     await guarded.page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 60_000 })
     await guarded.page.evaluate('document.fonts.ready')
-    ;({ printed, starts } = await printToFit(guarded.page, handouts.length))
+    ;({ printed, starts } = await printToFit(guarded.page, handouts.length, job.edition))
     if (guarded.problems.length > 0) throw new Error(`While printing handouts: ${guarded.problems.join('; ')}`)
   } finally {
     await guarded.page.close()
@@ -78,7 +78,7 @@ export async function buildHandouts(job: HandoutJob): Promise<HandoutResult> {
     const from = starts[i] as number
     const to = (starts[i + 1] ?? source.getPageCount()) - 1
     const indices = Array.from({ length: to - from + 1 }, (_, k) => from + k)
-    if (indices.length > 2) tooLong.push({ slug: handout.slug, pages: indices.length })
+    if (indices.length > pageLimit(job.edition)) tooLong.push({ slug: handout.slug, pages: indices.length, limit: pageLimit(job.edition) })
     const single = await create()
     for (const page of await single.copyPages(source, indices)) single.addPage(page)
     single.setTitle(`${handout.title}: ${job.labels.handouts}`)
@@ -96,22 +96,36 @@ export async function buildHandouts(job: HandoutJob): Promise<HandoutResult> {
 
 /**
  * Tighter spacing steps, then a wider measure, then (the teacher's guidance only) 10pt type, then the chapter's
- * figure drawn at the guide's width, then every question one answer line shorter, then the figure given as a
- * reference to its page in the guide rather than drawn, then not even that (the sheet's foot
+ * figure drawn at the guide's width, then every question one answer line shorter, then (the pupils' sheet only)
+ * the figure given as a reference to its page in the guide rather than drawn, then not even that (the sheet's foot
  * names the guide's pages, which hold it): styles/handout.css `.fit-N`.
  */
 const fitLevels = 9
 
+/** The last step a teacher's copy takes: the steps after it give the figure up, which the teacher's copy never does. */
+const teacherFitLevels = 7
+
 /**
- * Print; any handout over two pages gets the next `fit-N` class and the whole set is printed again,
- * until all fit or the tightest step is reached (then the caller reports the overlong ones).
+ * The most pages a handout may take. The pupils' sheet is one sheet of paper printed on both sides, copied for a
+ * class; the teacher's copy, printed once, may take a second sheet when its answer guidance and its figure need
+ * the room, after the same steps failed to keep it to two pages.
  */
-async function printToFit(page: Page, count: number): Promise<{ printed: Uint8Array; starts: number[] }> {
+export function pageLimit(edition: Edition): number {
+  return edition === 'teacher' ? 4 : 2
+}
+
+/**
+ * Print; any handout over two pages gets the next `fit-N` class and the whole set is printed again, until all
+ * fit or the edition's last step is reached: then the caller reports a pupils' sheet still over two pages, while a
+ * teacher's copy keeps its figure and takes the pages it needs, up to `pageLimit`.
+ */
+async function printToFit(page: Page, count: number, edition: Edition): Promise<{ printed: Uint8Array; starts: number[] }> {
+  const last = edition === 'teacher' ? teacherFitLevels : fitLevels
   for (let level = 1; ; level++) {
     const printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 120_000 })
     const { starts, total } = await bookmarkPages(printed, count)
     const long = starts.map((start, i) => (starts[i + 1] ?? total) - start).flatMap((pages, i) => (pages > 2 ? [i] : []))
-    if (long.length === 0 || level > fitLevels) return { printed, starts }
+    if (long.length === 0 || level > last) return { printed, starts }
     await page.evaluate(
       (indices: number[], className: string) => {
         const articles = document.querySelectorAll('article.handout')
@@ -151,7 +165,7 @@ function context(job: HandoutJob, handouts: HandoutData[]) {
         questions: handout.questions.map((q) => ({ ...q, firstLines: Math.min(2, q.lines), restLines: Math.max(0, q.lines - 2) })),
         viewingLabel: handout.when === 'before' ? labels.beforeViewing : labels.afterViewing,
         guideReference: guideReference(job.templates, labels, { edition: editionLabel, chapter: handout.title, from, to }),
-        // Shown instead of a figure only when the sheet cannot keep its two pages with it (`.fit-8`).
+        // Shown instead of a figure only when a pupils' sheet cannot keep its two pages with it (`.fit-8`).
         figures: handout.figures.map((f) => ({ ...f, reference: job.templates.text(labels.figureInGuide, { figure: `${labels.figure} ${f.number}`, caption: f.caption, page: guide.pages.get(f.id) ?? from }) }))
       }
     })
