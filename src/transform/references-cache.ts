@@ -12,7 +12,7 @@ import type { PhrasingContent } from 'mdast'
 import { commitOutputs } from '../core/write.js'
 import type { CslItem } from '../project/csl.js'
 import type { CitationStyle } from '../project/csl-style.js'
-import { formatReferences, type References } from './references.js'
+import type { References } from './references.js'
 
 const require = createRequire(import.meta.url)
 
@@ -29,6 +29,8 @@ export async function loadReferences(items: readonly CslItem[], style: CitationS
   const name = `${key.slice(0, 16)}.json`
   const stored = parse(await readFile(path.join(cacheDir, name), 'utf8').catch(() => undefined), key)
   if (stored) return { entries: new Map(stored.entries), notes: new Map(stored.notes) }
+  // Loaded only on a miss: a build that finds its references here never loads citeproc.
+  const { formatReferences } = await import('./references.js')
   const references = formatReferences(items, style)
   const data = JSON.stringify({ key, entries: [...references.entries], notes: [...references.notes] } satisfies Stored)
   // Note: a cache that cannot be written (a read-only folder, a full disk) costs the next build the formatting, no more.
