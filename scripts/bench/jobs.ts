@@ -32,17 +32,18 @@ export interface JobContext {
 
 /** The jobs for one book, in the order each round runs them. */
 export function jobsFor(ctx: JobContext): Job[] {
-  // Every build processes every chapter; the one cache between builds, the drawn diagrams (figures), is emptied
-  // before each run (not timed), so each run is a first build, except the rebuild's, which keeps it.
-  const diagrams = path.join(ctx.book, 'node_modules', '.cache', 'nlmg')
+  // Every build processes every chapter; the caches between builds, the drawn diagrams (figures) and the formatted
+  // references, share one folder, emptied before each run (not timed), so each run is a first build, except the
+  // rebuild's, which keeps it.
+  const caches = path.join(ctx.book, 'node_modules', '.cache', 'nlmg')
   const command = (args: string[], out: string) => [ctx.cli, 'build', '--root', ctx.book, ...args, '--out', out]
   const build = (args: string[]) => async (out: string) => {
-    await rm(diagrams, { recursive: true, force: true })
+    await rm(caches, { recursive: true, force: true })
     return measure(process.execPath, command(args, out))
   }
   const rebuild = (args: string[]) => async (out: string) => {
     // Note: the first build of the round ran just before and filled the cache; this only covers a round without it.
-    if (!existsSync(diagrams)) await measure(process.execPath, command(args, out))
+    if (!existsSync(caches)) await measure(process.execPath, command(args, out))
     return measure(process.execPath, command(args, out))
   }
   const epub = ['--format', 'epub', '--edition', 'student']
@@ -61,7 +62,7 @@ export function jobsFor(ctx: JobContext): Job[] {
     },
     {
       key: 'rebuild',
-      label: 'our EPUB (student), rebuild: diagrams from the cache',
+      label: 'our EPUB (student), rebuild: diagrams and references from the cache',
       command: 'node lib/cli.js build --root <book> --format epub --edition student --out <tmp>   (again)',
       run: async (out) => ({ measured: await rebuild(epub)(out) })
     },

@@ -7,13 +7,14 @@ import { checkBook, wikipediaShare } from '../book/checks.js'
 import { BrowserError, type BrowserSession } from '../browser/browser.js'
 import { envEpoch } from '../core/date.js'
 import { bookFile, fail, hasErrors } from '../core/messages.js'
+import { cacheFolder } from '../core/paths.js'
 import { commitOutputs, type Output, type Written } from '../core/write.js'
 import { readChapters } from '../project/chapters.js'
 import { loadConfig, type ConfigOverrides, type ResolvedConfig } from '../project/config.js'
 import { loadLabels } from '../project/labels.js'
 import type { Edition } from '../project/schema.js'
 import { loadSources } from '../project/sources.js'
-import { formatReferences } from '../transform/references.js'
+import { loadReferences } from '../transform/references-cache.js'
 import { loadFigureData } from '../project/figure-data.js'
 import { renderFigures, type FiguresInput, type FiguresReport } from '../figures/figures.js'
 import { createTemplates } from '../render/templates.js'
@@ -88,7 +89,7 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
   const files = await readChapters(config.chaptersDir, listing)
   const figureData = await loadFigureData(path.join(config.chaptersDir, 'figures'))
   report.files.push(listing, ...bibliography.files, ...figureData.files)
-  const references = formatReferences([...bibliography.sources.values()], config.csl)
+  const references = await loadReferences([...bibliography.sources.values()], config.csl, cacheFolder(config.root, 'references'))
   const settings: BookSettings = { labels, sources: bibliography.sources, references, figureData: figureData.data, root: config.root, chaptersDir: config.chaptersDir, stats: options.stats === true }
   clock('read')
   // The teacher edition holds everything, so its messages are the checks; `check` processes only it.
@@ -104,7 +105,7 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
   if (hasErrors(report.files) || options.checkOnly) return { ...report, ok: !hasErrors(report.files) }
   // Every edition's figures drawn (the teacher's first: its files carry the messages); a diagram Mermaid
   // refuses stops the build here, before anything is written.
-  const drawn = await drawFigures({ editions: processed.values(), figureData: figureData.data, labels, cacheDir: path.join(config.root, 'node_modules', '.cache', 'nlmg', 'diagrams'), browser })
+  const drawn = await drawFigures({ editions: processed.values(), figureData: figureData.data, labels, cacheDir: cacheFolder(config.root, 'diagrams'), browser })
   if (typeof drawn === 'string') return { ...report, failure: drawn }
   report.figures = drawn
   clock('figures')

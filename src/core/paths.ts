@@ -1,10 +1,16 @@
-// One answer to "is this file inside that folder?", for every place that confines what may be read or served.
+// One answer to "is this file inside that folder?", for every place that confines what may be read or served; the
+// package's folder, and the project's folder of caches kept between builds.
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** The package's own folder (two levels above this module, in src/ or lib/): default templates and styles live here. */
 export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+
+/** The project's folder for one kind of work kept between builds (`diagrams`, `references`), where build tools keep theirs. */
+export function cacheFolder(root: string, kind: string): string {
+  return path.join(root, 'node_modules', '.cache', 'nlmg', kind)
+}
 
 /**
  * The file `name` from the first of `folders` that holds it (a guide's own folder before the package's), so a

@@ -11,14 +11,14 @@ import { renderFigures } from '../figures/figures.js'
 import { loadFigureData, type FigureDataSet } from '../project/figure-data.js'
 import { createChapterProcessor, processChapter, type Chapter, type ChapterProcessor } from '../chapter/chapter.js'
 import { bookFile, hasErrors } from '../core/messages.js'
-import { packageRoot } from '../core/paths.js'
+import { cacheFolder, packageRoot } from '../core/paths.js'
 import { webSite, type WebMemo } from '../output/web/web.js'
 import { readChapters } from '../project/chapters.js'
 import { loadConfig, type ResolvedConfig } from '../project/config.js'
 import { loadLabels, type Labels } from '../project/labels.js'
 import type { Edition } from '../project/schema.js'
 import { loadSources, type Bibliography } from '../project/sources.js'
-import { formatReferences } from '../transform/references.js'
+import { loadReferences } from '../transform/references-cache.js'
 import { createTemplates, type Templates } from '../render/templates.js'
 
 export interface DevResult {
@@ -55,7 +55,7 @@ export function createDevSession(options: { root: string; edition: Edition }) {
     const labels = await loadLabels(config.templateDirs, config)
     const bibliography = await loadSources(config.sourcesDir)
     const figureData = await loadFigureData(path.join(config.chaptersDir, 'figures'))
-    const references = formatReferences([...bibliography.sources.values()], config.csl)
+    const references = await loadReferences([...bibliography.sources.values()], config.csl, cacheFolder(config.root, 'references'))
     const processor = createChapterProcessor({ labels, sources: bibliography.sources, references, figureData: figureData.data, chaptersDir: config.chaptersDir, root: config.root }, [options.edition])
     setup = { config, labels, bibliography, figureData, templates: createTemplates(config.templateDirs), processor }
     return setup
@@ -114,8 +114,7 @@ export function createDevSession(options: { root: string; edition: Edition }) {
 async function drawFigures(chapters: Chapter[], { config, labels, figureData }: Setup) {
   let browser: Promise<BrowserSession> | undefined
   try {
-    const cacheDir = path.join(config.root, 'node_modules', '.cache', 'nlmg', 'diagrams')
-    await renderFigures({ editions: [chapters], figureData: figureData.data, labels, cacheDir, browser: () => (browser ??= launchBrowser(findBrowser(config.browser))) })
+    await renderFigures({ editions: [chapters], figureData: figureData.data, labels, cacheDir: cacheFolder(config.root, 'diagrams'), browser: () => (browser ??= launchBrowser(findBrowser(config.browser))) })
   } finally {
     await browser?.then((b) => b.close(), () => {})
   }
