@@ -114,6 +114,14 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
   const templates = createTemplates(config.templateDirs)
   const epoch = options.sourceDateEpoch ?? envEpoch()
   const outputs: Output[] = []
+  // Handouts need the guide's page numbers, so the guide is printed whenever PDFs or handouts are asked for. The
+  // browser prints in its own processes while this one builds the EPUBs: the two overlap. Printing times its
+  // stages on a clock of its own.
+  const printing = launch
+    ? import('./print.js').then(({ printEditions }) => printEditions({ config, labels, templates, editions, sourceDateEpoch: epoch, clock: stageClock(options.onStage), launch }))
+    : undefined
+  // Awaited below; a failure before then is not an unhandled rejection.
+  printing?.catch(() => {})
   if (config.formats.includes('epub')) {
     // Loaded only when asked for: `check` and a PDF-only build never load the EPUB writer and its zip library.
     const { buildEpub } = await import('../output/epub/epub.js')
@@ -122,10 +130,9 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
     }
     clock('epub')
   }
-  // Handouts need the guide's page numbers, so the guide is printed whenever PDFs or handouts are asked for.
-  if (launch) {
-    const { printEditions } = await import('./print.js')
-    const printed = await printEditions({ config, labels, templates, editions, sourceDateEpoch: epoch, clock, launch })
+  if (printing) {
+    const printed = await printing
+    clock('print, rest')
     outputs.push(...printed.outputs)
     report.failure = printed.failure
     // A failure of the machine: with no browser at all the EPUBs are still written (below); a browser that
