@@ -8,6 +8,7 @@ import { BrowserError, type BrowserSession } from '../browser/browser.js'
 import { envEpoch } from '../core/date.js'
 import { bookFile, fail, hasErrors } from '../core/messages.js'
 import { cacheFolder } from '../core/paths.js'
+import { stageClock, type StageClock } from '../core/clock.js'
 import { commitOutputs, type Output, type Written } from '../core/write.js'
 import { readChapters } from '../project/chapters.js'
 import { loadConfig, type ConfigOverrides, type ResolvedConfig } from '../project/config.js'
@@ -82,7 +83,7 @@ export async function build(options: BuildOptions): Promise<BuildReport> {
   }
 }
 
-async function buildBook(options: BuildOptions, config: ResolvedConfig, report: BuildReport, launch: Promise<BrowserSession> | undefined, browser: () => Promise<BrowserSession>, clock: (stage: string) => void): Promise<BuildReport> {
+async function buildBook(options: BuildOptions, config: ResolvedConfig, report: BuildReport, launch: Promise<BrowserSession> | undefined, browser: () => Promise<BrowserSession>, clock: StageClock): Promise<BuildReport> {
   const labels = await loadLabels(config.templateDirs, config)
   const bibliography = await loadSources(config.sourcesDir)
   const listing = bookFile(config.chaptersDir)
@@ -118,7 +119,7 @@ async function buildBook(options: BuildOptions, config: ResolvedConfig, report: 
   // browser prints in its own processes while this one builds the EPUBs: the two overlap. Printing times its
   // stages on a clock of its own.
   const printing = launch
-    ? import('./print.js').then(({ printEditions }) => printEditions({ config, labels, templates, editions, sourceDateEpoch: epoch, clock: stageClock(options.onStage), launch }))
+    ? import('./print.js').then(({ printEditions }) => printEditions({ config, labels, templates, editions, sourceDateEpoch: epoch, onStage: options.onStage, launch }))
     : undefined
   // Awaited below; a failure before then is not an unhandled rejection.
   printing?.catch(() => {})
@@ -166,11 +167,3 @@ async function drawFigures(input: FiguresInput): Promise<FiguresReport | string>
   }
 }
 
-function stageClock(onStage?: (stage: string, ms: number) => void) {
-  let last = performance.now()
-  return (stage: string) => {
-    const now = performance.now()
-    onStage?.(stage, now - last)
-    last = now
-  }
-}

@@ -7,6 +7,7 @@ import type { Chapter } from '../book/book.js'
 import { BrowserError, BrowserMissing, describeBrowser, launchBrowser, resolveBrowser, type BrowserSession } from '../browser/browser.js'
 import { type ResolvedConfig } from '../project/config.js'
 import { packageRoot } from '../core/paths.js'
+import { stageClock } from '../core/clock.js'
 import { buildHandouts } from '../output/handouts/handouts.js'
 import type { Labels } from '../project/labels.js'
 import { printBook, type PrintedBook } from '../output/pdf/print.js'
@@ -25,7 +26,8 @@ export interface PrintInput {
   /** Each edition's chapters, in print order. */
   editions: Array<[Edition, Chapter[]]>
   sourceDateEpoch?: number
-  clock: (stage: string) => void
+  /** Called as each printing stage ends (each edition on a clock of its own: they print side by side). */
+  onStage?: (stage: string, ms: number) => void
   /** The browser, already starting (`startBrowser`); printEditions closes it. */
   launch: Promise<BrowserSession>
 }
@@ -42,23 +44,34 @@ export interface PrintResult {
 
 /** Print every edition's guide and (if asked) handouts; the browser is always closed. */
 export async function printEditions(input: PrintInput): Promise<PrintResult> {
-  const { config, clock } = input
+  const { config } = input
+  const clock = stageClock(input.onStage)
   const result: PrintResult = { outputs: [], tooLong: [] }
   let browser: BrowserSession | undefined
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'nlmg-build-'))
   try {
     browser = await input.launch
     clock('browser')
-    for (const [edition, chapters] of input.editions) {
-      const job = { ...input, browser, workDir, edition, chapters }
-      const guide = await printGuide(job)
-      if (config.formats.includes('pdf')) result.outputs.push({ path: `${edition}/${config.filename}.pdf`, data: guide.pdf, pages: guide.pageCount })
-      clock(`pdf ${edition}`)
-      if (!config.formats.includes('handouts')) continue
-      const handouts = await buildHandouts({ ...job, guide, allowedRoots: allowedRoots(workDir, config) })
-      result.outputs.push(...handouts.outputs)
-      result.tooLong.push(...handouts.tooLong.map((t) => ({ ...t, edition })))
-      clock(`handouts ${edition}`)
+    const session = browser
+    // The editions print side by side, each in its own page: Chromium lays out and prints them in separate
+    // processes, on separate cores. Their outputs are kept in edition order.
+    const printed = await Promise.all(
+      input.editions.map(async ([edition, chapters]) => {
+        const outputs: Output[] = []
+        const clock = stageClock(input.onStage)
+        const job = { ...input, browser: session, workDir, edition, chapters }
+        const guide = await printGuide(job)
+        if (config.formats.includes('pdf')) outputs.push({ path: `${edition}/${config.filename}.pdf`, data: guide.pdf, pages: guide.pageCount })
+        clock(`pdf ${edition}`)
+        if (!config.formats.includes('handouts')) return { outputs, tooLong: [] }
+        const handouts = await buildHandouts({ ...job, guide, allowedRoots: allowedRoots(workDir, config) })
+        clock(`handouts ${edition}`)
+        return { outputs: [...outputs, ...handouts.outputs], tooLong: handouts.tooLong.map((t) => ({ ...t, edition })) }
+      })
+    )
+    for (const edition of printed) {
+      result.outputs.push(...edition.outputs)
+      result.tooLong.push(...edition.tooLong)
     }
   } catch (error) {
     if (!(error instanceof BrowserError)) throw error
