@@ -3,6 +3,11 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import type { Element, Root } from 'hast'
+import { fromHtml } from 'hast-util-from-html'
+import { toText } from 'hast-util-to-text'
+import JSZip from 'jszip'
+import { visit, EXIT } from 'unist-util-visit'
 import { parse } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build, type BuildReport } from '../src/build/build.js'
@@ -28,6 +33,17 @@ beforeAll(async () => {
     })
   )
 })
+/** The first element of `tree` that passes `test`. */
+function find(tree: Root | Element, test: (element: Element) => boolean): Element | undefined {
+  let found: Element | undefined
+  visit(tree, 'element', (element: Element) => {
+    if (!test(element)) return
+    found = element
+    return EXIT
+  })
+  return found
+}
+
 afterAll(async () => {
   await rm(out, { recursive: true, force: true })
 })
@@ -133,6 +149,40 @@ describe('the guide', () => {
         for (const page of pages) expect(page).toContain(starts[i] === to ? `page ${to}.` : `pages ${starts[i]}–${to}.`)
       }
     }
+  })
+
+  it('should hold its four figures in the PDF, the EPUB and the web edition, each numbered, captioned, with alternative text and its data as text', async () => {
+    const figures = [
+      { id: 'fig-timeline', slug: 'plot', number: '3.1', drawn: 'Kathy is a carer; Ruth dies' },
+      { id: 'fig-characters', slug: 'characters', number: '4.1', drawn: 'tells them the truth' },
+      { id: 'fig-themes', slug: 'themes', number: '5.1', drawn: 'Kathy at the fence' },
+      { id: 'fig-reception', slug: 'reception', number: '9.1', drawn: 'Unconvinced' }
+    ]
+    const zip = await JSZip.loadAsync(await readFile(path.join(out, `student/${name}.epub`)))
+    for (const figure of figures) {
+      const epub = fromHtml((await zip.file(`OEBPS/${figure.slug}.xhtml`)?.async('string')) ?? '')
+      const web = fromHtml(await readFile(path.join(out, `student/web/${figure.slug}.html`), 'utf8'))
+      for (const [output, tree] of [['epub', epub], ['web', web]] as const) {
+        const element = find(tree, (e) => e.tagName === 'figure' && e.properties.id === figure.id)
+        const svg = element && find(element, (e) => e.tagName === 'svg' && e.properties.role === 'img')
+        const title = svg && find(svg, (e) => e.tagName === 'title')
+        const caption = element && find(element, (e) => e.tagName === 'figcaption')
+        expect({
+          output,
+          id: figure.id,
+          caption: caption ? toText(caption).startsWith(`Figure ${figure.number}`) : false,
+          alt: title ? toText(title).length > 20 : false,
+          drawn: svg ? toText(svg).includes(figure.drawn) : false,
+          data: find(tree, (e) => e.properties.id === `${figure.id}-data` && find(e, (t) => t.tagName === 'table') !== undefined) !== undefined,
+          linked: caption ? find(caption, (e) => e.tagName === 'a' && e.properties.href === `#${figure.id}-data`) !== undefined : false
+        }).toEqual({ output, id: figure.id, caption: true, alt: true, drawn: true, data: true, linked: true })
+      }
+    }
+    // The PDF lists the figures after the contents and draws each with its labels as text.
+    const pages = await pdfPages(path.join(out, `student/${name}.pdf`))
+    const list = pages.slice(0, 8).find((p) => p.includes('Figures')) ?? ''
+    const text = pages.join('\n')
+    for (const figure of figures) expect({ id: figure.id, listed: list.includes(`Figure ${figure.number}`), drawn: text.includes(figure.drawn) }).toEqual({ id: figure.id, listed: true, drawn: true })
   })
 
   it('should draw the time line, the character map, the theme tracker and the critics’ verdicts on both editions’ handouts of their chapters', async () => {
