@@ -10,7 +10,7 @@ import { packageRoot } from '../core/paths.js'
 import { stageClock } from '../core/clock.js'
 import { buildHandouts } from '../output/handouts/handouts.js'
 import type { Labels } from '../project/labels.js'
-import { printBook, type PrintedBook } from '../output/pdf/print.js'
+import { layOutBook, printFinal } from '../output/pdf/print.js'
 import { setPdfMetadata } from '../output/pdf/metadata.js'
 import { fontFolders } from '../render/fonts.js'
 import { contentsIds, guideContext, renderPrintHtml } from '../render/print-html.js'
@@ -53,22 +53,9 @@ export async function printEditions(input: PrintInput): Promise<PrintResult> {
     browser = await input.launch
     clock('browser')
     const session = browser
-    // The editions print side by side, each in its own page: Chromium lays out and prints them in separate
+    // The editions print side by side, each in its own pages: Chromium lays out and prints them in separate
     // processes, on separate cores. Their outputs are kept in edition order.
-    const printed = await Promise.all(
-      input.editions.map(async ([edition, chapters]) => {
-        const outputs: Output[] = []
-        const clock = stageClock(input.onStage)
-        const job = { ...input, browser: session, workDir, edition, chapters }
-        const guide = await printGuide(job)
-        if (config.formats.includes('pdf')) outputs.push({ path: `${edition}/${config.filename}.pdf`, data: guide.pdf, pages: guide.pageCount })
-        clock(`pdf ${edition}`)
-        if (!config.formats.includes('handouts')) return { outputs, tooLong: [] }
-        const handouts = await buildHandouts({ ...job, guide, allowedRoots: allowedRoots(workDir, config) })
-        clock(`handouts ${edition}`)
-        return { outputs: [...outputs, ...handouts.outputs], tooLong: handouts.tooLong.map((t) => ({ ...t, edition })) }
-      })
-    )
+    const printed = await Promise.all(input.editions.map(([edition, chapters]) => printEdition({ ...input, browser: session, workDir, edition, chapters })))
     for (const edition of printed) {
       result.outputs.push(...edition.outputs)
       result.tooLong.push(...edition.tooLong)
@@ -109,23 +96,39 @@ function allowedRoots(workDir: string, config: ResolvedConfig) {
   return [workDir, config.root, packageRoot, ...fontFolders()]
 }
 
-/** The guide for one edition: printed with its contents' page numbers, with document metadata set. */
-async function printGuide(job: GuideJob): Promise<PrintedBook> {
-  const guarded = await job.browser.newPage(allowedRoots(job.workDir, job.config))
+/**
+ * One edition's guide and handouts. The handouts cite the guide's pages, so they start as soon as the guide's
+ * draft has told them, and print in a page of their own while the guide's final pass prints.
+ */
+async function printEdition(job: GuideJob): Promise<{ outputs: Output[]; tooLong: PrintResult['tooLong'] }> {
+  const { config, edition } = job
+  const clock = stageClock(job.onStage)
+  const guarded = await job.browser.newPage(allowedRoots(job.workDir, config))
   try {
-    const { config } = job
-    const html = await renderPrintHtml(job.templates, guideContext({ config, labels: job.labels, chapters: job.chapters, edition: job.edition }))
-    const book = await printBook(guarded, { workDir: job.workDir, name: `${job.edition}-${config.paper}` }, html, contentsIds(job.chapters))
+    const html = await renderPrintHtml(job.templates, guideContext({ config, labels: job.labels, chapters: job.chapters, edition }))
+    const ids = contentsIds(job.chapters)
+    const layout = await layOutBook(guarded, { workDir: job.workDir, name: `${edition}-${config.paper}` }, html, ids)
+    clock(`layout ${edition}`)
+    const handouts = config.formats.includes('handouts') ? buildHandouts({ ...job, guide: layout, allowedRoots: allowedRoots(job.workDir, config) }) : undefined
+    handouts?.catch(() => {})
+    const outputs: Output[] = []
+    if (config.formats.includes('pdf')) {
+      const pdf = await setPdfMetadata(await printFinal(guarded, layout, ids), {
+        title: config.subtitle ? `${config.title}: ${config.subtitle}` : config.title,
+        authors: config.authors,
+        subject: config.description,
+        keywords: config.keywords,
+        creator: `${config.publisher} (${job.labels[edition === 'teacher' ? 'teacherEdition' : 'studentEdition']})`,
+        date: reproducibleDate(config.date, job.sourceDateEpoch)
+      })
+      outputs.push({ path: `${edition}/${config.filename}.pdf`, data: pdf, pages: layout.pageCount })
+      clock(`pdf ${edition}`)
+    }
     if (guarded.problems.length > 0) throw new Error(`While printing: ${guarded.problems.join('; ')}`)
-    const pdf = await setPdfMetadata(book.pdf, {
-      title: config.subtitle ? `${config.title}: ${config.subtitle}` : config.title,
-      authors: config.authors,
-      subject: config.description,
-      keywords: config.keywords,
-      creator: `${config.publisher} (${job.labels[job.edition === 'teacher' ? 'teacherEdition' : 'studentEdition']})`,
-      date: reproducibleDate(config.date, job.sourceDateEpoch)
-    })
-    return { ...book, pdf }
+    if (!handouts) return { outputs, tooLong: [] }
+    const made = await handouts
+    clock(`handouts ${edition}`)
+    return { outputs: [...outputs, ...made.outputs], tooLong: made.tooLong.map((t) => ({ ...t, edition })) }
   } finally {
     await guarded.page.close()
   }

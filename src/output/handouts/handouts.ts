@@ -13,7 +13,7 @@ import { cssPageSize, fileUrl, printFonts } from '../../render/fonts.js'
 import { readPdf } from '../pdf/read.js'
 import { handoutData, type HandoutData } from './data.js'
 import type { Labels } from '../../project/labels.js'
-import type { PrintedBook } from '../pdf/print.js'
+import type { BookLayout } from '../pdf/print.js'
 import { reproducibleDate } from '../../core/date.js'
 import type { Edition } from '../../project/schema.js'
 import type { Templates } from '../../render/templates.js'
@@ -28,8 +28,8 @@ export interface HandoutJob {
   allowedRoots: string[]
   edition: Edition
   chapters: Chapter[]
-  /** The same edition's guide, for the page references. */
-  guide: PrintedBook
+  /** Where the same edition's guide puts its chapters and figures, for the page references. */
+  guide: BookLayout
   /** Seconds since 1970 for the files' dates (SOURCE_DATE_EPOCH); defaults to the book's date. */
   sourceDateEpoch?: number
 }

@@ -1,6 +1,7 @@
-// Print the book to PDF in two passes: the first with placeholder page numbers in the contents (fixed width,
-// so nothing reflows), then the contents' link targets are read back from that PDF and the second pass prints
-// the real numbers. Bookmarks come from the headings; the PDF is tagged.
+// Print the book to PDF in two passes over one loaded page: the first (`layOutBook`) with placeholder page
+// numbers in the contents (fixed width, so nothing reflows), whose contents' link targets are read back to give
+// each entry's page; the second (`printFinal`) prints the real numbers. Bookmarks come from the headings; the
+// final PDF is tagged. Between the two, others may use the layout (the handouts cite the guide's pages).
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -15,33 +16,37 @@ export interface PrintJob {
   name: string
 }
 
-/**
- * Load `html` from a file (so local fonts and images load) and print it twice: an untagged draft whose
- * contents links tell each entry's page (its other internal links left out: they cost time, not layout),
- * then, with those numbers written into the contents in place (the placeholders are as wide as any number,
- * so nothing reflows), the final tagged PDF with bookmarks.
- */
-/** A printed book and where its contents entries landed. */
-export interface PrintedBook {
-  pdf: Uint8Array
+/** Where a printed book's pages fall: the page of each contents entry, and how many pages it has. */
+export interface BookLayout {
   /** Page number of each contents entry (chapter slug or section id). */
   pages: Map<string, number>
   pageCount: number
 }
 
-export async function printBook(guarded: GuardedPage, job: PrintJob, html: string, contentsIds: string[]): Promise<PrintedBook> {
+/**
+ * Load `html` from a file (so local fonts and images load) and print an untagged draft whose contents links
+ * tell each entry's page (its other internal links left out: they cost time, not layout). The page stays loaded
+ * for `printFinal`.
+ */
+export async function layOutBook(guarded: GuardedPage, job: PrintJob, html: string, contentsIds: string[]): Promise<BookLayout> {
   const file = path.join(job.workDir, `${job.name}.html`)
   await writeFile(file, html)
   const { page } = guarded
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout: 60_000 })
   await page.evaluate('document.fonts.ready')
-  const options = { preferCSSPageSize: true, printBackground: true, timeout: 120_000 }
   await draftMode(page, true)
-  const draft = await page.pdf({ ...options, tagged: false, outline: false })
-  const { pages, pageCount } = await contentsPages(draft, contentsIds)
-  const numbers = contentsIds.map((id) => String(pages.get(id)))
+  const draft = await page.pdf({ ...printOptions, tagged: false, outline: false })
   await draftMode(page, false)
-  const filled = await page.evaluate((values: string[]) => {
+  return contentsPages(draft, contentsIds)
+}
+
+/**
+ * The final, tagged PDF with bookmarks, of a book `layOutBook` has laid out: its page numbers written into the
+ * contents in place (the placeholders are as wide as any number, so nothing reflows).
+ */
+export async function printFinal(guarded: GuardedPage, layout: BookLayout, contentsIds: string[]): Promise<Uint8Array> {
+  const numbers = contentsIds.map((id) => String(layout.pages.get(id)))
+  const filled = await guarded.page.evaluate((values: string[]) => {
     const slots = document.querySelectorAll('.toc .toc-page')
     slots.forEach((slot, i) => {
       slot.textContent = values[i] ?? ''
@@ -49,8 +54,10 @@ export async function printBook(guarded: GuardedPage, job: PrintJob, html: strin
     return slots.length
   }, numbers)
   if (filled !== numbers.length) throw new Error(`Contents has ${filled} page slots for ${numbers.length} entries`)
-  return { pdf: await page.pdf({ ...options, tagged: true, outline: true }), pages, pageCount }
+  return guarded.page.pdf({ ...printOptions, tagged: true, outline: true })
 }
+
+const printOptions = { preferCSSPageSize: true, printBackground: true, timeout: 120_000 }
 
 /**
  * Put the loaded book into draft mode, or back. The draft only has to tell where each contents entry's target
@@ -82,7 +89,7 @@ export async function draftMode(page: Page, on: boolean): Promise<void> {
 }
 
 /** The page (1-based) each contents entry points to: Chromium names a link target's destination after its id. */
-export async function contentsPages(pdf: Uint8Array, ids: string[]): Promise<{ pages: Map<string, number>; pageCount: number }> {
+export async function contentsPages(pdf: Uint8Array, ids: string[]): Promise<BookLayout> {
   const { destinations, pageCount } = await readPdf(pdf)
   const missing = ids.filter((id) => !destinations.has(id))
   if (missing.length > 0) throw new Error(`The printed draft has no destination for the contents entries ${missing.join(', ')}`)
