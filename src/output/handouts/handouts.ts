@@ -5,12 +5,13 @@ import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { locate } from '../../core/paths.js'
 import { pathToFileURL } from 'node:url'
+import type { PDFDocument } from 'pdf-lib'
 import type { Page } from 'puppeteer-core'
 import type { Chapter } from '../../book/book.js'
 import type { BrowserSession } from '../../browser/browser.js'
 import type { ResolvedConfig } from '../../project/config.js'
 import { cssPageSize, fileUrl, printFonts } from '../../render/fonts.js'
-import { readPdf } from '../pdf/read.js'
+import { loadPdf, readPdf } from '../pdf/read.js'
 import { handoutData, type HandoutData } from './data.js'
 import type { Labels } from '../../project/labels.js'
 import type { BookLayout } from '../pdf/print.js'
@@ -58,14 +59,14 @@ export async function buildHandouts(job: HandoutJob): Promise<HandoutResult> {
     await guarded.page.close()
   }
   // pdf-lib (an eighth of a second to load) only for builds that make handouts.
-  const { PDFDocument } = await import('pdf-lib')
-  const sources = await Promise.all(fitted.prints.map((pdf) => PDFDocument.load(pdf)))
+  const pdfLib = await import('pdf-lib')
+  const sources = fitted.prints
   const outputs: Output[] = []
   const tooLong: HandoutResult['tooLong'] = []
   // The book's date rather than the clock's, as in the guide: the same input gives the same bytes.
   const date = reproducibleDate(job.config.date, job.sourceDateEpoch)
   const create = async () => {
-    const document = await PDFDocument.create({ updateMetadata: false })
+    const document = await pdfLib.PDFDocument.create({ updateMetadata: false })
     document.setProducer('Chromium, pdf-lib')
     document.setCreationDate(date)
     document.setModificationDate(date)
@@ -119,7 +120,8 @@ interface PrintedHandout {
 }
 
 interface Fitted {
-  prints: Uint8Array[]
+  /** Each round's print, loaded. */
+  prints: PDFDocument[]
   /** By handout, in order. */
   handouts: PrintedHandout[]
 }
@@ -134,7 +136,7 @@ interface Fitted {
  */
 async function printToFit(page: Page, count: number, edition: Edition): Promise<Fitted> {
   const last = edition === 'teacher' ? teacherFitLevels : fitLevels
-  const prints: Uint8Array[] = []
+  const prints: PDFDocument[] = []
   const handouts: PrintedHandout[] = []
   // Per handout: the highest step known to leave it long, the lowest known to fit (`last + 1` while none is), the step to print.
   const long = Array.from({ length: count }, () => -1)
@@ -155,7 +157,7 @@ async function printToFit(page: Page, count: number, edition: Edition): Promise<
       },
       round.map((i): [number, number] => [i, steps[i] as number])
     )
-    const printed = await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 120_000 })
+    const printed = await loadPdf(await page.pdf({ preferCSSPageSize: true, printBackground: true, outline: true, tagged: true, timeout: 120_000 }))
     prints.push(printed)
     const { starts, total } = await bookmarkPages(printed, round.length)
     for (const [k, i] of round.entries()) {
@@ -210,7 +212,7 @@ function context(job: HandoutJob, handouts: HandoutData[]) {
 
 
 /** The first page (0-based) of each top-level bookmark: one per handout, in order. */
-async function bookmarkPages(pdf: Uint8Array, count: number): Promise<{ starts: number[]; total: number }> {
+async function bookmarkPages(pdf: PDFDocument, count: number): Promise<{ starts: number[]; total: number }> {
   const { bookmarks, pageCount } = await readPdf(pdf)
   if (bookmarks.length !== count) throw new Error(`Handouts: found ${bookmarks.length} bookmarks for ${count} handouts`)
   return { starts: bookmarks, total: pageCount }

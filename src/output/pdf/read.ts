@@ -1,8 +1,8 @@
-// The one module that reads PDFs. Chromium's own PDFs are read with pdfjs, which reads a file lazily (a
-// 500-page book's destinations in a fraction of what parsing every object would take): the page count, the page of
-// each named destination (Chromium names one after each linked element's id) and of each top-level bookmark.
-// The file trailer an incremental update appends to is read as the PDF format defines it, from the file's end.
-import type { PDFDocumentProxy } from 'pdfjs-dist'
+// The one module that reads PDFs, with the one PDF library (pdf-lib, which also assembles the handouts): the
+// page count, the page of each named destination (Chromium names one after each linked element's id, in the
+// catalog's /Dests) and of each top-level bookmark (its /Dest an explicit destination). The file trailer an
+// incremental update appends to is read as the PDF format defines it, from the file's end.
+import type { PDFDocument, PDFObject } from 'pdf-lib'
 
 /** A PDF as read: its pages, named destinations and bookmarks. */
 export interface ReadPdf {
@@ -13,43 +13,36 @@ export interface ReadPdf {
   bookmarks: number[]
 }
 
-let loading: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined
-
-/** pdfjs, with its worker on this thread (in Node it runs there anyway), loaded on first use. */
-function loadPdfjs() {
-  loading ??= Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]).then(([pdfjs, worker]) => {
-    Object.assign(globalThis, { pdfjsWorker: worker })
-    return pdfjs
-  })
-  return loading
+/** `pdf` loaded with pdf-lib (loaded on first use: `check` and an EPUB build never need it), its metadata untouched. */
+export async function loadPdf(pdf: Uint8Array): Promise<PDFDocument> {
+  const { PDFDocument } = await import('pdf-lib')
+  return PDFDocument.load(pdf, { updateMetadata: false })
 }
 
-/** Read `pdf` (as Chromium prints it); the document is released whatever happens. */
-export async function readPdf(pdf: Uint8Array): Promise<ReadPdf> {
-  const { getDocument } = await loadPdfjs()
-  const doc = await getDocument({ data: pdf.slice(), useSystemFonts: false, isEvalSupported: false }).promise
-  try {
-    const destinations = new Map<string, number>()
-    for (const [name, dest] of Object.entries(await doc.getDestinations())) {
-      const page = await pageOf(doc, dest)
-      if (page !== undefined) destinations.set(destinationName(name), page)
-    }
-    const bookmarks: number[] = []
-    for (const item of ((await doc.getOutline()) ?? []) as Array<{ dest: unknown }>) {
-      const page = await pageOf(doc, item.dest)
-      if (page !== undefined) bookmarks.push(page)
-    }
-    return { pageCount: doc.numPages, destinations, bookmarks }
-  } finally {
-    await doc.destroy()
+/** Read `pdf` (as Chromium prints it). */
+export async function readPdf(pdf: Uint8Array | PDFDocument): Promise<ReadPdf> {
+  const doc = pdf instanceof Uint8Array ? await loadPdf(pdf) : pdf
+  const { PDFArray, PDFDict, PDFName, PDFRef } = await import('pdf-lib')
+  const pageIndex = new Map(doc.getPages().map((page, index) => [page.ref.toString(), index]))
+  // An explicit destination is an array whose first item is the page it points at.
+  const pageOf = (dest: PDFObject | undefined): number | undefined => {
+    const target = dest instanceof PDFRef ? doc.context.lookup(dest) : dest
+    const page = target instanceof PDFArray ? target.get(0) : undefined
+    return page instanceof PDFRef ? pageIndex.get(page.toString()) : undefined
   }
-}
-
-/** The 0-based page a destination (named or explicit) points at, if it points anywhere. */
-async function pageOf(doc: PDFDocumentProxy, dest: unknown): Promise<number | undefined> {
-  const explicit = typeof dest === 'string' ? await doc.getDestination(dest) : (dest as unknown[] | null | undefined)
-  if (!explicit) return undefined
-  return doc.getPageIndex(explicit[0] as { num: number; gen: number })
+  const destinations = new Map<string, number>()
+  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict)
+  for (const [name, dest] of dests?.entries() ?? []) {
+    const page = pageOf(dest)
+    if (page !== undefined) destinations.set(destinationName(name.decodeText()), page)
+  }
+  const bookmarks: number[] = []
+  const outlines = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)
+  for (let item = outlines?.lookupMaybe(PDFName.of('First'), PDFDict); item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+    const page = pageOf(item.get(PDFName.of('Dest')))
+    if (page !== undefined) bookmarks.push(page)
+  }
+  return { pageCount: doc.getPageCount(), destinations, bookmarks }
 }
 
 /** The id a destination was named after: Chromium writes the id percent-encoded, as in a URL's fragment. */
