@@ -22,8 +22,6 @@ let epub: Buffer
 
 beforeAll(async () => {
   project = await copyToTemp(fixture, 'nlmg-figures-')
-  // A cache a local build left in the fixture would be copied with it.
-  await rm(path.join(project, 'node_modules'), { recursive: true, force: true })
   first = await build({ root: project, editions: ['student'], formats: ['pdf', 'epub', 'web', 'handouts'] })
   epub = await readFile(path.join(project, 'dist/student/figures-book.epub'))
 })

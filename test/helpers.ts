@@ -53,10 +53,13 @@ export async function processChapter(markdown: string, options: { slug?: string;
   return { html: toHtml(tree), tree, file, errors: file.messages.filter((m) => m.fatal).map((m) => `${m.line}:${m.column} ${m.ruleId}`) }
 }
 
-/** A throw-away copy of the folder `from` in a fresh temporary folder; the caller removes it. */
+/**
+ * A throw-away copy of the folder `from` in a fresh temporary folder, without the caches a local build left in
+ * its `node_modules/.cache` (a test that counts what a build draws or formats starts cold); the caller removes it.
+ */
 export async function copyToTemp(from: string, prefix: string): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix))
-  await cp(from, dir, { recursive: true })
+  await cp(from, dir, { recursive: true, filter: (source) => path.relative(from, source) !== 'node_modules' })
   return dir
 }
 

@@ -20,8 +20,6 @@ let cold: Buffer
 
 beforeAll(async () => {
   project = await copyToTemp(fixture, 'nlmg-refs-cache-')
-  // A cache a local build left in the fixture would be copied with it.
-  await rm(path.join(project, 'node_modules'), { recursive: true, force: true })
   cache = cacheFolder(project, 'references')
 })
 afterAll(() => rm(project, { recursive: true, force: true }))
