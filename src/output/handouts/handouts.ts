@@ -60,7 +60,6 @@ export async function buildHandouts(job: HandoutJob): Promise<HandoutResult> {
   }
   // pdf-lib (an eighth of a second to load) only for builds that make handouts.
   const pdfLib = await import('pdf-lib')
-  const sources = fitted.prints
   const outputs: Output[] = []
   const tooLong: HandoutResult['tooLong'] = []
   // The book's date rather than the clock's, as in the guide: the same input gives the same bytes.
@@ -76,7 +75,7 @@ export async function buildHandouts(job: HandoutJob): Promise<HandoutResult> {
   const combined = await create()
   for (const [i, handout] of handouts.entries()) {
     const { print, pages } = fitted.handouts[i] as PrintedHandout
-    const source = sources[print] as (typeof sources)[number]
+    const source = fitted.prints[print] as PDFDocument
     if (pages.length > pageLimit(job.edition)) tooLong.push({ slug: handout.slug, pages: pages.length, limit: pageLimit(job.edition) })
     const single = await create()
     for (const page of await single.copyPages(source, pages)) single.addPage(page)
