@@ -44,7 +44,6 @@ export interface PrintResult {
 
 /** Print every edition's guide and (if asked) handouts; the browser is always closed. */
 export async function printEditions(input: PrintInput): Promise<PrintResult> {
-  const { config } = input
   const clock = stageClock(input.onStage)
   const result: PrintResult = { outputs: [], tooLong: [] }
   let browser: BrowserSession | undefined

@@ -6,7 +6,6 @@ import type { ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { packageRoot } from '../core/paths.js'
-import { fontFolders } from '../render/fonts.js'
 import { createDevSession, type DevResult } from './session.js'
 import type { Edition } from '../project/schema.js'
 

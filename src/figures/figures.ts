@@ -49,7 +49,7 @@ export async function renderFigures(input: FiguresInput): Promise<FiguresReport>
 
 function fill({ file, tree }: Chapter, diagrams: Map<string, Element | string>, input: FiguresInput) {
   const figures = new Map((file.data.figures ?? []).map((f) => [f.id, f]))
-  visit(tree, 'element', (node: Element, index, parent) => {
+  visit(tree, 'element', (node: Element) => {
     const figure = figures.get(String(node.properties.dataFigure ?? ''))
     if (!figure) return
     delete node.properties.dataFigure

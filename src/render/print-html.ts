@@ -10,7 +10,6 @@ import type { Labels } from '../project/labels.js'
 import type { Edition, PaperSize } from '../project/schema.js'
 import type { Templates } from './templates.js'
 import { imprintTexts } from './front-matter.js'
-import path from 'node:path'
 import { locate } from '../core/paths.js'
 
 export interface PrintContextInput {

@@ -4,7 +4,6 @@
 // local files, and all of it packed with fixed dates (pack.ts): the same input gives the same bytes.
 // docs/EPUB.md says why this is not left to epub-gen-memory.
 import { readFile } from 'node:fs/promises'
-import path from 'node:path'
 import { locate } from '../../core/paths.js'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { Chapter } from '../../book/book.js'
