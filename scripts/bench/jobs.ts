@@ -80,6 +80,15 @@ export function jobsFor(ctx: JobContext): Job[] {
       run: async (out) => ({ measured: await measure('pandoc', ['--resource-path=chapters', '-o', path.join(out, 'out.epub'), ...(await chapterFiles(ctx.book))], { cwd: ctx.book }) })
     },
     {
+      key: 'check',
+      label: 'our `check`: reading and processing the teacher edition, nothing written',
+      command: 'node lib/cli.js check --root <book>',
+      run: async () => {
+        await rm(caches, { recursive: true, force: true })
+        return { measured: await measure(process.execPath, [ctx.cli, 'check', '--root', ctx.book]) }
+      }
+    },
+    {
       key: 'pdf',
       label: 'our PDF (student)',
       command: 'node lib/cli.js build --root <book> --format pdf --edition student --out <tmp>',

@@ -1,7 +1,7 @@
 // What one bench run found, typed once: per book size, one row per thing timed, and a breakdown of our PDF.
 
 /** The things timed, in the order they are run and reported. */
-export const runKeys = ['epub', 'rebuild', 'web', 'pandoc', 'pdf', 'chromium', 'reference', 'all', 'dev'] as const
+export const runKeys = ['epub', 'rebuild', 'web', 'pandoc', 'check', 'pdf', 'chromium', 'reference', 'all', 'dev'] as const
 export type RunKey = (typeof runKeys)[number]
 
 export interface Row {
