@@ -18,6 +18,6 @@ export async function processBook(files: VFile[], settings: BookSettings, editio
     // Let the event loop run between chapters: a browser starting beside the build is not held up.
     await new Promise((resolve) => setImmediate(resolve))
   }
-  for (const chapters of book.values()) numberFigureRefs(chapters)
+  for (const chapters of book.values()) numberFigureRefs(chapters, settings.labels.figure)
   return book
 }

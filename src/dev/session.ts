@@ -80,7 +80,7 @@ export function createDevSession(options: { root: string; edition: Edition }) {
       chapters.push(entry.chapter)
     }
     for (const file of bibliography.files) file.messages = file.messages.filter((m) => m.ruleId !== 'source-unused')
-    numberFigureRefs(chapters)
+    numberFigureRefs(chapters, labels.figure)
     checkBook(chapters, bibliography.sources, bibliography.places)
     const problems = [listing, ...bibliography.files, ...figureData.files, ...chapters.map((c) => c.file)]
     if (hasErrors(problems)) return failed(problems, started, config.title, templates)

@@ -107,6 +107,8 @@ declare module 'vfile' {
     questions: QuestionInfo[]
     images: string[]
     figures: FigureInfo[]
+    /** The ids this chapter's `:ref`s point to, in order (figures once the book is numbered; a missing one is the link check's). */
+    figureRefs: string[]
     stats: ChapterStats
   }
 }

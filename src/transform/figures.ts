@@ -24,6 +24,7 @@ export interface FiguresOptions {
 export function remarkFigures(options: FiguresOptions) {
   return (tree: Root, file: VFile) => {
     file.data.figures = []
+    file.data.figureRefs = []
     file.data.references ??= []
     const figureNumber = () => `${file.data.order ?? 0}.${(file.data.figures?.length ?? 0) + 1}`
     visit(tree, (node, index, parent) => {
@@ -31,7 +32,7 @@ export function remarkFigures(options: FiguresOptions) {
       let figure: unknown
       if (node.type === 'code' && node.lang === 'mermaid') figure = fromMermaid(node, file, figureNumber(), options.labels)
       else if (node.type === 'leafDirective' && node.name === 'figure') figure = fromData(node, file, figureNumber(), options)
-      else if (node.type === 'textDirective' && node.name === 'ref') figure = reference(node, file, options.labels)
+      else if (node.type === 'textDirective' && node.name === 'ref') figure = reference(node, file)
       else return
       // A figure refused (reported above) leaves nothing behind, not a directive later steps would report again.
       parent.children.splice(index, 1, ...(figure ? [figure as never] : []))
@@ -81,11 +82,15 @@ export function typesetData<T>(data: T): T {
   return JSON.parse(JSON.stringify(data), (key, value: unknown) => (typeof value === 'string' && !['kind', 'id', 'from', 'to'].includes(key) ? typeset(value) : value)) as T
 }
 
-/** `:ref[fig-timeline]`: a link to the figure, its text (“Figure 3.1”) set once the whole book is numbered. */
-function reference(node: TextDirective, file: VFile, labels: Labels) {
+/**
+ * `:ref[fig-timeline]`: a link to the figure, its text (“Figure 3.1”) set by `numberFigureRefs` once the whole
+ * book is numbered, and again whenever the figure's number may have changed (the live preview keeps this tree).
+ */
+function reference(node: TextDirective, file: VFile) {
   const id = toString(node).trim()
   file.data.references?.push({ id, kind: 'link', place: node.position?.start, written: `:ref[${id}]` })
-  return { type: 'link', url: `#${id}`, children: [text(id)], data: { hProperties: { className: ['figure-ref'], dataFigureRef: id, dataFigureWord: labels.figure } } }
+  file.data.figureRefs?.push(id)
+  return { type: 'link', url: `#${id}`, children: [text(id)], data: { hProperties: { className: ['figure-ref'] } } }
 }
 
 /** The `<figure>`: the art's placeholder, then “Figure 3.1” and the caption. */
