@@ -43,7 +43,8 @@ export async function renderFigures(input: FiguresInput): Promise<FiguresReport>
   if (pending.size > 0) for (const [hash, drawn] of await drawDiagrams(await input.browser(), cache, pending)) results.set(hash, drawn)
   const trees = new Map<string, Element | string>()
   for (const [hash, drawn] of results) trees.set(hash, 'svg' in drawn ? svgTree(drawn.svg) : drawn.error)
-  for (const chapter of chapters) fill(chapter, trees, input)
+  // Only a chapter that has figures has placeholders to fill: the others are not walked.
+  for (const chapter of chapters) if (chapter.file.data.figures?.length) fill(chapter, trees, input)
   return { drawn: pending.size, cached: sources.size - pending.size }
 }
 
