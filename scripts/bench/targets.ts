@@ -53,7 +53,6 @@ export function otherFigures(sizes: SizeResult[]): Verdict[] {
  * under the 2× per-page target, set by the book itself (fonts, running heads, tags, contents and notes).
  */
 function printFloor(size: SizeResult): Verdict {
-  const perPageOf = (row: ReturnType<typeof rowOf>) => seconds(row) / (row?.pages ?? Number.NaN)
   const value = perPageOf(rowOf(size, 'chromium')) / perPageOf(rowOf(size, 'reference'))
   return {
     target: `Raw Chromium alone on our finished HTML, time per page against the reference, ${bookName(size)}`,
@@ -82,13 +81,7 @@ function firstBuildWork(size: SizeResult): Verdict {
  * same book: the floor under the PDF's ratio, which a PDF build (processing both editions) cannot go below.
  */
 function processingFloor(size: SizeResult): Verdict {
-  const check = seconds(rowOf(size, 'check'))
-  const chromium = seconds(rowOf(size, 'chromium'))
-  return {
-    target: `\`check\` alone, against raw Chromium's whole print, ${bookName(size)}`,
-    measured: Number.isFinite(check / chromium) ? `${fmt.x(check / chromium)} (${fmt.s(check)} / ${fmt.s(chromium)})` : '–',
-    detail: 'the floor under the 1.25× target: no target'
-  }
+  return { ...ratio(size, 'check', 'chromium', undefined, "`check` alone, against raw Chromium's whole print"), detail: 'the floor under the 1.25× target: no target' }
 }
 
 /** The smallest and largest generated books, when there are two. */
@@ -155,7 +148,6 @@ function pagesPerSecond(size: SizeResult, floor: number): Verdict {
 function perPage(size: SizeResult, limit: number): Verdict {
   const ours = rowOf(size, 'pdf')
   const reference = rowOf(size, 'reference')
-  const perPageOf = (row: typeof ours) => seconds(row) / (row?.pages ?? Number.NaN)
   const value = perPageOf(ours) / perPageOf(reference)
   return {
     target: `PDF time per page at most ${limit}× the reference (pandoc’s HTML, raw Chromium), ${bookName(size)}`,
@@ -163,6 +155,11 @@ function perPage(size: SizeResult, limit: number): Verdict {
     holds: Number.isFinite(value) ? value <= limit : undefined,
     detail: printIssue
   }
+}
+
+/** Seconds per printed page of a row's median run. */
+function perPageOf(row: ReturnType<typeof rowOf>): number {
+  return seconds(row) / (row?.pages ?? Number.NaN)
 }
 
 /** The guide's whole build (both editions, every format). */
